@@ -1,0 +1,11 @@
+import type { MethodName, ParsedInput, Result } from '../../shared/api'
+import type { HandlerContext } from './handler-context'
+import { releaseHandlers } from '../release/release-handlers'
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => Result<M>
+export type HandlerTable = { [M in MethodName]: Handler<M> }
+
+/** The one handler table both hosts serve. A method missing here is a compile error. */
+export const handlers = {
+  ...releaseHandlers
+} satisfies HandlerTable

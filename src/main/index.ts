@@ -1,0 +1,98 @@
+/**
+ * The Electron entry: the only module in src/main that may import `electron`. It builds the window and wires the
+ * IPC host; everything it serves lives in plain-Node modules.
+ */
+import { app, BrowserWindow, ipcMain, screen, shell } from 'electron'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { systemClock } from './clock'
+import { DB_FILE } from './data-dir'
+import { seedDemoRelease } from './demo/demo-release'
+import { registerIpcHost } from './electron/ipc-host'
+import { loadWindowState, saveWindowState } from './electron/window-state'
+import { openWarRoom } from './war-room'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const rendererIndex = join(here, '../renderer/index.html')
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+
+function isTrustedUrl(url: string): boolean {
+  if (devServerUrl) return url.startsWith(devServerUrl)
+  return url.split('#')[0].split('?')[0] === pathToFileURL(rendererIndex).href
+}
+
+function createWindow(ipcHost: ReturnType<typeof registerIpcHost>): void {
+  const stateFile = join(app.getPath('userData'), 'window-state.json')
+  const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea))
+  const win = new BrowserWindow({
+    ...state,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    backgroundColor: '#0e1116',
+    title: 'Release War Room',
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  if (state.maximized) win.maximize()
+  win.once('ready-to-show', () => win.show())
+
+  const detach = ipcHost.attach(win.webContents)
+  const remember = () => {
+    if (win.isDestroyed()) return
+    saveWindowState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() })
+  }
+  win.on('close', remember)
+  win.on('closed', detach)
+
+  // The room never navigates away or opens windows; links to the outside open in the system browser.
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!isTrustedUrl(url)) e.preventDefault()
+  })
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+
+  if (devServerUrl) void win.loadURL(devServerUrl)
+  else void win.loadFile(rendererIndex)
+}
+
+async function main(): Promise<void> {
+  await app.whenReady()
+  const dataDir = process.env.WARROOM_DATA_DIR || app.getPath('userData')
+  mkdirSync(dataDir, { recursive: true })
+  const dbPath = join(dataDir, DB_FILE)
+  const firstRun = !existsSync(dbPath)
+  // Electron runs Node with its own ABI, so it loads its own build of the SQLite addon (see scripts/electron-native.mjs).
+  const room = openWarRoom({ dbPath, nativeBinding: process.env.WARROOM_SQLITE_BINDING || undefined })
+  if (firstRun && process.env.WARROOM_DEMO !== '0') seedDemoRelease(room, systemClock)
+
+  const ipcHost = registerIpcHost(ipcMain, room, isTrustedUrl)
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (ev) => ev.preventDefault())
+  })
+  createWindow(ipcHost)
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(ipcHost)
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => {
+    ipcHost.dispose()
+    room.close()
+  })
+}
+
+main().catch((e) => {
+  console.error('Release War Room could not start:', e)
+  app.exit(1)
+})

@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react'
+import { STRATEGIES, STRATEGY_LABELS, type Strategy } from '../../../shared/release'
+import { ApiError } from '../client/war-room-client'
+import { releasesStore, useIdentity } from '../session/room'
+import { localInputToIso } from '../releases/window-time'
+
+const EMPTY = { title: '', service: '', version: '', owner: '', environment: 'production', windowStart: '', windowEnd: '' }
+type Fields = typeof EMPTY
+
+/** The host validates; this form shows its answer beside the field it names, and keeps what was typed. */
+export function CreateReleaseForm({ onDone }: { onDone(releaseId: string): void }) {
+  const actor = useIdentity((s) => s.actor)
+  const [fields, setFields] = useState<Fields>(EMPTY)
+  const [strategy, setStrategy] = useState<Strategy>('canary')
+  const [error, setError] = useState<string | null>(null)
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+
+  const set = (k: keyof Fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [k]: e.target.value }))
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    if (!actor) return
+    setBusy(true)
+    setError(null)
+    setFieldErrors({})
+    try {
+      const release = await releasesStore.getState().create({
+        title: fields.title,
+        service: fields.service,
+        version: fields.version,
+        owner: fields.owner,
+        environment: fields.environment || undefined,
+        strategy,
+        windowStart: localInputToIso(fields.windowStart),
+        windowEnd: localInputToIso(fields.windowEnd),
+        actor
+      })
+      setFields(EMPTY)
+      onDone(release.id)
+    } catch (err) {
+      setError((err as Error).message)
+      if (err instanceof ApiError) setFieldErrors(Object.fromEntries(err.issues.map((i) => [i.path, i.message])))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const field = (k: keyof Fields, label: string, props: Record<string, string> = {}) => (
+    <label className={fieldErrors[k] ? 'invalid' : undefined}>
+      {label}
+      <input value={fields[k]} onChange={set(k)} name={k} data-testid={`create-${k}`} aria-invalid={!!fieldErrors[k]} {...props} />
+      {fieldErrors[k] && <span className="field-error">{fieldErrors[k]}</span>}
+    </label>
+  )
+
+  return (
+    <form className="card create-form" onSubmit={submit} data-testid="create-release-form">
+      <h2>New release</h2>
+      <div className="form-grid">
+        {field('title', 'Title', { placeholder: 'Checkout 2.6: saved carts' })}
+        {field('service', 'Service', { placeholder: 'checkout' })}
+        {field('version', 'Version', { placeholder: '2.6.0' })}
+        {field('owner', 'Accountable owner (one person)', { placeholder: 'Dana Okafor' })}
+        <label>
+          Strategy
+          <select value={strategy} onChange={(e) => setStrategy(e.target.value as Strategy)} data-testid="create-strategy">
+            {STRATEGIES.map((s) => (
+              <option key={s} value={s}>
+                {STRATEGY_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {field('environment', 'Environment')}
+        {field('windowStart', 'Window opens', { type: 'datetime-local' })}
+        {field('windowEnd', 'Window closes', { type: 'datetime-local' })}
+      </div>
+      {error && (
+        <p className="form-error" role="alert" data-testid="create-error">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy} data-testid="create-submit">
+          {busy ? 'Saving…' : 'Create release'}
+        </button>
+      </div>
+    </form>
+  )
+}
