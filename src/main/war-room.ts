@@ -2,7 +2,7 @@ import { systemClock, type Clock } from './clock'
 import { EventBus } from './api/event-bus'
 import { createDispatch, type Dispatch } from './api/dispatch'
 import { openDatabase, schemaVersionOf, type Db, type OpenOptions } from './store/database'
-import { ReleaseStore } from './release/release-store'
+import { createStores } from './api/stores'
 
 export interface WarRoom {
   dispatch: Dispatch
@@ -22,7 +22,7 @@ export function openWarRoom(options: WarRoomOptions): WarRoom {
   const clock = options.clock ?? systemClock
   const db = openDatabase(options.dbPath, options)
   const bus = new EventBus(clock)
-  const dispatch = createDispatch({ db, clock, releases: new ReleaseStore(db) }, bus)
+  const dispatch = createDispatch({ db, clock, ...createStores(db) }, bus)
   let closed = false
   return {
     dispatch,

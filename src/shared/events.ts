@@ -1,4 +1,5 @@
 import type { Release } from './release'
+import type { TimelineEntry } from './timeline'
 
 /**
  * Every domain event, as the event stream carries it. `seq` orders events within one host's lifetime;
@@ -6,6 +7,13 @@ import type { Release } from './release'
  */
 export type DomainEvent = { seq: number; at: string } & DomainEventBody
 
-export type DomainEventBody = { type: 'release.created'; release: Release } | { type: 'release.updated'; release: Release }
+/**
+ * Every change to a release is written to its timeline, so `timeline.appended` is the one signal that a room
+ * changed: clients append the entry and refetch the room. `release.*` keeps release lists current.
+ */
+export type DomainEventBody =
+  | { type: 'release.created'; release: Release }
+  | { type: 'release.updated'; release: Release }
+  | { type: 'timeline.appended'; entry: TimelineEntry }
 
 export type DomainEventType = DomainEventBody['type']

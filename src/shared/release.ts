@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Actor } from './roles'
+import { roleSchema, type Actor } from './roles'
 
 export const STRATEGIES = ['canary', 'blue-green', 'rolling', 'big-bang'] as const
 export const strategySchema = z.enum(STRATEGIES, { error: `Strategy must be one of: ${STRATEGIES.join(', ')}` })
@@ -25,6 +25,19 @@ export const RELEASE_STATUSES = [
 ] as const
 export type ReleaseStatus = (typeof RELEASE_STATUSES)[number]
 
+export const participantSchema = z
+  .object({ name: z.string().trim().min(1, 'participant name is required').max(80), role: roleSchema })
+  .strict()
+
+/** An outcome to measure after the release: what "worked" means, decided before it ships. */
+export const successCriterionSchema = z
+  .object({
+    description: z.string().trim().min(1, 'describe the criterion').max(300),
+    target: z.string().trim().max(120).optional()
+  })
+  .strict()
+export type SuccessCriterion = z.infer<typeof successCriterionSchema>
+
 export interface Release {
   id: string
   title: string
@@ -40,4 +53,12 @@ export interface Release {
   createdAt: string
   createdBy: Actor
   updatedAt: string
+  /** The runbook template the checklist and gates were copied from at creation. */
+  templateId: string
+  participants: Actor[]
+  successCriteria: SuccessCriterion[]
+  /** Why a release ended off the happy path (aborted, rolled back); null otherwise. */
+  endedReason: string | null
 }
+
+export const TERMINAL_STATUSES: readonly ReleaseStatus[] = ['closed', 'rolled-back', 'aborted']

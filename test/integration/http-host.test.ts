@@ -37,7 +37,10 @@ describe('browser host over HTTP on 127.0.0.1', () => {
     const list = await post('releases.list', {})
     expect(list.body.map((r: { id: string }) => r.id)).toEqual([created.body.id])
     const got = await post('releases.get', { releaseId: created.body.id })
-    expect(got).toEqual({ status: 200, body: created.body })
+    expect(got.status).toBe(200)
+    expect(got.body.release).toEqual(created.body)
+    expect(got.body.checklist.length).toBeGreaterThan(10)
+    expect(got.body.gates.map((g: { id: string }) => g.id)).toEqual(['ready', 'staging', 'production', 'validating', 'closed'])
   })
 
   it('answers 400 with code, message and issues for input that fails the schema, and writes nothing', async () => {

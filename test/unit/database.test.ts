@@ -29,7 +29,8 @@ describe('openDatabase', () => {
     const path = join(dir.path, 'room.sqlite')
     const db = openDatabase(path)
     db.prepare(
-      `INSERT INTO releases VALUES ('r1','t','s','1','production','canary','o','planning',NULL,NULL,'2026-01-01T00:00:00.000Z','n','sre','2026-01-01T00:00:00.000Z')`
+      `INSERT INTO releases (id, title, service, version, environment, strategy, owner, status, created_at, created_by, created_role, updated_at)
+       VALUES ('r1','t','s','1','production','canary','o','planning','2026-01-01T00:00:00.000Z','n','sre','2026-01-01T00:00:00.000Z')`
     ).run()
     db.close()
     const again = openDatabase(path)

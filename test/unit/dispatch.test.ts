@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DomainEvent } from '../../src/shared/events'
 import { createDispatch } from '../../src/main/api/dispatch'
 import { EventBus } from '../../src/main/api/event-bus'
 import { handlers } from '../../src/main/api/handlers'
 import { RuleViolation } from '../../src/main/api/domain-error'
-import { ReleaseStore } from '../../src/main/release/release-store'
+import { createStores } from '../../src/main/api/stores'
 import { countRows, testRoom } from '../support/room'
 import { releaseInput } from '../support/fixtures'
 
@@ -29,7 +29,7 @@ describe('dispatch', () => {
       createdAt: new Date(t.clock.now()).toISOString(),
       windowStart: '2026-01-20T14:00:00.000Z'
     })
-    expect(events.map((e) => e.type)).toEqual(['release.created'])
+    expect(events.map((e) => e.type)).toEqual(['timeline.appended', 'release.created'])
   })
 
   it('answers unknown_method for a name outside the contract, before looking at input', () => {
@@ -67,24 +67,22 @@ describe('dispatch', () => {
     const bus = new EventBus(t.clock)
     const seen: DomainEvent[] = []
     bus.subscribe((e) => seen.push(e))
-    const releases = new ReleaseStore(t.room.db)
-    const dispatch = createDispatch({ db: t.room.db, clock: t.clock, releases }, bus, {
+    const dispatch = createDispatch({ db: t.room.db, clock: t.clock, ...createStores(t.room.db) }, bus, {
       ...handlers,
       'releases.create': (input, ctx) => {
-        const r = ctx.releases.insert({ ...input, environment: 'production', windowStart: null, windowEnd: null, createdBy: input.actor, at: 'x' })
-        ctx.emit({ type: 'release.created', release: r })
+        handlers['releases.create'](input, ctx) // writes the release, its checklist and a timeline entry
         throw new RuleViolation('Refused after writing: the write must not survive.')
       }
     })
     const out = dispatch('releases.create', releaseInput())
     expect(out).toEqual({ ok: false, error: { code: 'rule_violation', message: 'Refused after writing: the write must not survive.' } })
-    expect(countRows(t.room, 'releases')).toBe(0)
+    for (const table of ['releases', 'checklist_items', 'timeline']) expect(countRows(t.room, table)).toBe(0)
     expect(seen).toEqual([])
   })
 
   it('answers a bug as internal, without leaking its text, and saves nothing', () => {
-    const releases = new ReleaseStore(t.room.db)
-    const dispatch = createDispatch({ db: t.room.db, clock: t.clock, releases }, t.room.bus, {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const dispatch = createDispatch({ db: t.room.db, clock: t.clock, ...createStores(t.room.db) }, t.room.bus, {
       ...handlers,
       'releases.list': () => {
         throw new TypeError('secret stack detail')
@@ -93,6 +91,8 @@ describe('dispatch', () => {
     const out = dispatch('releases.list', {})
     expect(out.ok || out.error.code).toBe('internal')
     expect(JSON.stringify(out)).not.toContain('secret stack detail')
+    expect(logged).toHaveBeenCalledWith('releases.list failed', expect.any(TypeError))
+    logged.mockRestore()
   })
 
   it('lists newest first', () => {

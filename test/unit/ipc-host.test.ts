@@ -72,10 +72,13 @@ describe('Electron IPC host', () => {
     let destroyed = false
     host.attach({ send: (channel, e) => sent.push([channel, e]), isDestroyed: () => destroyed })
     ipc.invoke(topFrame(), 'releases.create', releaseInput())
-    expect(sent.map(([c, e]) => [c, e.type])).toEqual([[IPC_EVENT, 'release.created']])
+    expect(sent.map(([c, e]) => [c, e.type])).toEqual([
+      [IPC_EVENT, 'timeline.appended'],
+      [IPC_EVENT, 'release.created']
+    ])
     destroyed = true
     ipc.invoke(topFrame(), 'releases.create', releaseInput())
-    expect(sent).toHaveLength(1)
+    expect(sent).toHaveLength(2)
   })
 
   it('removes its handler on dispose', () => {

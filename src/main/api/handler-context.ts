@@ -2,11 +2,23 @@ import type { DomainEventBody } from '../../shared/events'
 import type { Clock } from '../clock'
 import type { Db } from '../store/database'
 import type { ReleaseStore } from '../release/release-store'
+import type { ChecklistStore } from '../runbook/checklist-store'
+import type { VoteStore } from '../runbook/vote-store'
+import type { TemplateStore } from '../runbook/template-store'
+import type { TimelineStore } from '../timeline/timeline-store'
+
+export interface Stores {
+  releases: ReleaseStore
+  checklist: ChecklistStore
+  votes: VoteStore
+  timeline: TimelineStore
+  templates: TemplateStore
+}
 
 /** What a handler may touch. Events are queued here and published only after the call's transaction commits. */
-export interface HandlerContext {
+export interface HandlerContext extends Stores {
   db: Db
   clock: Clock
-  releases: ReleaseStore
   emit(event: DomainEventBody): void
 }
+

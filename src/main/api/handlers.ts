@@ -1,11 +1,19 @@
 import type { MethodName, ParsedInput, Result } from '../../shared/api'
 import type { HandlerContext } from './handler-context'
 import { releaseHandlers } from '../release/release-handlers'
+import { checklistHandlers } from '../runbook/checklist-handlers'
+import { voteHandlers } from '../runbook/vote-handlers'
+import { templateHandlers } from '../runbook/template-handlers'
+import { timelineHandlers } from '../timeline/timeline-handlers'
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => Result<M>
 export type HandlerTable = { [M in MethodName]: Handler<M> }
 
 /** The one handler table both hosts serve. A method missing here is a compile error. */
 export const handlers = {
-  ...releaseHandlers
+  ...releaseHandlers,
+  ...checklistHandlers,
+  ...voteHandlers,
+  ...timelineHandlers,
+  ...templateHandlers
 } satisfies HandlerTable
