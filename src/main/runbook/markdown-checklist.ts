@@ -32,18 +32,29 @@ export function parseMarkdownChecklist(content: string, defaultPhase: Phase = 'p
   const items: TemplateItem[] = []
   const issues: ApiIssue[] = []
   let phase: Phase = defaultPhase
+  // A heading that names no phase is fine as a title, and an error only once tasks sit under it.
+  let unknownHeading: { text: string; line: number; reported: boolean } | undefined
   content.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1
     const heading = HEADING.exec(raw)
     if (heading) {
       const p = phaseOf(heading[1])
-      if (p) phase = p
-      else issues.push({ path: `line ${line}`, message: `heading "${heading[1]}" is not a phase; use one of: ${PHASES.join(', ')}` })
+      if (p) {
+        phase = p
+        unknownHeading = undefined
+      } else unknownHeading = { text: heading[1], line, reported: false }
       return
     }
     const task = TASK.exec(raw)
     if (!task) {
       if (LIST_ITEM.test(raw)) issues.push({ path: `line ${line}`, message: 'a list item must be a task: start it with "- [ ] "' })
+      return
+    }
+    if (unknownHeading) {
+      if (!unknownHeading.reported) {
+        issues.push({ path: `line ${unknownHeading.line}`, message: `heading "${unknownHeading.text}" is not a phase; use one of: ${PHASES.join(', ')}` })
+        unknownHeading.reported = true
+      }
       return
     }
     let text = task[2]

@@ -13,10 +13,7 @@ export function parseTemplate(content: string, format: TemplateFormat): RunbookT
   const lineCounter = new LineCounter()
   const doc = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length) {
-    const issues = doc.errors.map((e) => {
-      const at = e.linePos?.[0]
-      return { path: at ? `line ${at.line}` : '', message: e.message.split('\n')[0] }
-    })
+    const issues = doc.errors.map((e) => ({ path: `line ${lineCounter.linePos(e.pos[0]).line}`, message: e.message.split('\n')[0] }))
     throw new ImportError(`The ${format.toUpperCase()} template`, issues)
   }
   const parsed = runbookTemplateSchema.safeParse(doc.toJS())
