@@ -1,0 +1,53 @@
+/**
+ * The standard normal distribution, for the large-sample approximations in the canary analysis. Accuracy is far
+ * beyond what a verdict at α = 0.05 needs, and it keeps the app free of a statistics dependency.
+ */
+
+/**
+ * Complementary error function, Chebyshev fit from Numerical Recipes (`erfcc`): relative error below 1.2e-7
+ * everywhere, and it stays relative in the far tail, so tiny p-values keep their magnitude instead of rounding to 0.
+ */
+export function erfc(x: number): number {
+  const z = Math.abs(x)
+  const t = 1 / (1 + 0.5 * z)
+  const poly =
+    -1.26551223 +
+    t *
+      (1.00002368 +
+        t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
+  const r = t * Math.exp(-z * z + poly)
+  return x >= 0 ? r : 2 - r
+}
+
+/** P(Z ≤ z). */
+export function normalCdf(z: number): number {
+  return 0.5 * erfc(-z / Math.SQRT2)
+}
+
+/** P(|Z| ≥ |z|): the two-sided p-value of a z statistic. */
+export function twoSidedP(z: number): number {
+  return Math.min(1, erfc(Math.abs(z) / Math.SQRT2))
+}
+
+const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239]
+const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1]
+const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783]
+const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416]
+const P_LOW = 0.02425
+
+/** The z with P(Z ≤ z) = p. Acklam's rational approximation, relative error below 1.2e-9. */
+export function normalQuantile(p: number): number {
+  if (Number.isNaN(p) || p < 0 || p > 1) return Number.NaN
+  if (p === 0) return Number.NEGATIVE_INFINITY
+  if (p === 1) return Number.POSITIVE_INFINITY
+  const tail = (q: number) =>
+    (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1)
+  if (p < P_LOW) return tail(Math.sqrt(-2 * Math.log(p)))
+  if (p > 1 - P_LOW) return -tail(Math.sqrt(-2 * Math.log(1 - p)))
+  const q = p - 0.5
+  const r = q * q
+  return (
+    ((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q) /
+    (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1)
+  )
+}
