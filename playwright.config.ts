@@ -19,6 +19,7 @@ export default defineConfig({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
     },
-    trace: 'off'
+    trace: 'off',
+    screenshot: 'only-on-failure'
   }
 })

@@ -25,6 +25,9 @@ export const RELEASE_STATUSES = [
 ] as const
 export type ReleaseStatus = (typeof RELEASE_STATUSES)[number]
 
+/** The happy path; each stage after planning is entered through the gate of the same name. */
+export const STAGE_ORDER: readonly ReleaseStatus[] = ['planning', 'ready', 'staging', 'production', 'validating', 'closed']
+
 export const participantSchema = z
   .object({ name: z.string().trim().min(1, 'participant name is required').max(80), role: roleSchema })
   .strict()

@@ -20,6 +20,10 @@ function release(id: string, createdAt: string, extra: Partial<Release> = {}): R
     createdAt,
     createdBy: { name: 'Dana Okafor', role: 'devops-lead' },
     updatedAt: createdAt,
+    templateId: 'builtin-canary',
+    participants: [],
+    successCriteria: [],
+    endedReason: null,
     ...extra
   }
 }

@@ -1,11 +1,8 @@
 import type { Role } from '../../shared/roles'
 import { ROLE_LABELS } from '../../shared/roles'
-import type { ReleaseStatus } from '../../shared/release'
+import { STAGE_ORDER, type ReleaseStatus } from '../../shared/release'
 import type { Approval, ChecklistItem, GateId, GateState, TemplateGate, Vote } from '../../shared/runbook'
 import { GATE_IDS } from '../../shared/runbook'
-
-/** The happy path; each stage after planning is entered through the gate of the same name. */
-export const STAGE_ORDER: readonly ReleaseStatus[] = ['planning', 'ready', 'staging', 'production', 'validating', 'closed']
 
 /** The gate that leads out of a stage, or undefined at the end of the path or off it. */
 export function gateAfter(status: ReleaseStatus): GateId | undefined {

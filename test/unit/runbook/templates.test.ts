@@ -33,7 +33,7 @@ describe('template import and export', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(ImportError)
       const err = e as ImportError
-      expect(err.issues[0].path).toMatch(new RegExp(`^items\\.\\d+\\.ownerRole \\(line ${line}\\)$`))
+      expect(err.issues?.[0].path).toMatch(new RegExp(`^items\\.\\d+\\.ownerRole \\(line ${line}\\)$`))
       expect(err.message).toMatch(/was not imported, and nothing was saved/)
     }
   })
@@ -85,8 +85,8 @@ Some prose the team keeps here.
 - [ ] Under an unknown heading @sre`)
       expect.unreachable()
     } catch (e) {
-      expect((e as ImportError).issues.map((i) => i.path)).toEqual(['line 3', 'line 4', 'line 5', 'line 6'])
-      expect((e as ImportError).issues[1].message).toMatch(/@wizard is not a role/)
+      expect((e as ImportError).issues?.map((i) => i.path)).toEqual(['line 3', 'line 4', 'line 5', 'line 6'])
+      expect((e as ImportError).issues?.[1].message).toMatch(/@wizard is not a role/)
     }
   })
 })

@@ -1,71 +1,54 @@
-import { useEffect, useState } from 'react'
-import { STRATEGY_LABELS, type Release } from '../../../shared/release'
-import { ROLE_LABELS } from '../../../shared/roles'
-import { client, useReleases } from '../session/room'
-import { formatMoment } from '../releases/window-time'
+import { useEffect } from 'react'
+import { roomStore, useRoom } from '../session/room'
+import { RoomHeader } from './room/RoomHeader'
+import { ChecklistPanel } from './room/ChecklistPanel'
+import { GatePanel } from './room/GatePanel'
+import { TimelinePanel } from './room/TimelinePanel'
 
-/** One release's record. It reads `releases.get` once and then follows the live list the event stream keeps. */
+/** The war room for one release: header, checklist, gate and timeline, all kept live by the room store. */
 export function ReleaseView({ releaseId }: { releaseId: string }) {
-  const live = useReleases((s) => s.releases.find((r) => r.id === releaseId))
-  const [fetched, setFetched] = useState<Release | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const room = useRoom((s) => s.room)
+  const timeline = useRoom((s) => s.timeline)
+  const error = useRoom((s) => s.error)
 
   useEffect(() => {
-    let cancelled = false
-    client.call('releases.get', { releaseId }).then(
-      (r) => !cancelled && setFetched(r),
-      (e: Error) => !cancelled && setError(e.message)
-    )
-    return () => {
-      cancelled = true
-    }
+    roomStore.getState().open(releaseId)
+    return () => roomStore.getState().close()
   }, [releaseId])
 
-  const release = live ?? fetched
-  if (error && !release) {
+  if (!room || room.release.id !== releaseId) {
     return (
       <main className="page">
-        <p className="banner banner-error" role="alert">
-          {error}
-        </p>
+        {error ? (
+          <p className="banner banner-error" role="alert">
+            {error}
+          </p>
+        ) : (
+          <p className="muted">Opening the war room…</p>
+        )}
         <a href="#/">← All releases</a>
       </main>
     )
   }
-  if (!release) return <main className="page muted">Loading release…</main>
 
   return (
-    <main className="page" data-testid="release-view">
+    <main className="page room" data-testid="release-view">
       <a href="#/" className="back">
         ← All releases
       </a>
-      <div className="release-head card">
-        <div>
-          <div className="eyebrow">
-            {release.service} · {release.environment}
-          </div>
-          <h1 data-testid="release-title">{release.title}</h1>
+      {error && (
+        <p className="banner banner-error" role="alert">
+          {error}
+        </p>
+      )}
+      <RoomHeader room={room} />
+      <div className="room-grid">
+        <ChecklistPanel releaseId={room.release.id} items={room.checklist} />
+        <div className="room-side">
+          <GatePanel room={room} />
+          <TimelinePanel releaseId={room.release.id} entries={timeline} />
         </div>
-        <span className={`status status-${release.status} status-big`} data-testid="release-status">
-          {release.status}
-        </span>
       </div>
-      <dl className="facts card">
-        <dt>Version</dt>
-        <dd>{release.version}</dd>
-        <dt>Strategy</dt>
-        <dd>{STRATEGY_LABELS[release.strategy]}</dd>
-        <dt>Accountable owner</dt>
-        <dd>{release.owner}</dd>
-        <dt>Window</dt>
-        <dd>
-          {formatMoment(release.windowStart)} → {formatMoment(release.windowEnd)}
-        </dd>
-        <dt>Created</dt>
-        <dd>
-          {formatMoment(release.createdAt)} by {release.createdBy.name} ({ROLE_LABELS[release.createdBy.role]})
-        </dd>
-      </dl>
     </main>
   )
 }

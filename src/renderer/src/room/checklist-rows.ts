@@ -1,0 +1,33 @@
+import { PHASES, PHASE_LABELS, type ChecklistItem, type ItemStatus, type Phase } from '../../../shared/runbook'
+import type { Role } from '../../../shared/roles'
+
+export interface PhaseGroup {
+  phase: Phase
+  label: string
+  items: ChecklistItem[]
+  settled: number
+  required: number
+}
+
+const SETTLED: readonly ItemStatus[] = ['done', 'waived', 'n/a']
+
+/** Items grouped by phase in runbook order, optionally only those a role owns. */
+export function groupByPhase(items: readonly ChecklistItem[], onlyRole?: Role): PhaseGroup[] {
+  const shown = onlyRole ? items.filter((i) => i.ownerRole === onlyRole) : items
+  return PHASES.map((phase) => {
+    const inPhase = shown.filter((i) => i.phase === phase).sort((a, b) => a.position - b.position)
+    const required = inPhase.filter((i) => i.required)
+    return {
+      phase,
+      label: PHASE_LABELS[phase],
+      items: inPhase,
+      settled: required.filter((i) => SETTLED.includes(i.status)).length,
+      required: required.length
+    }
+  }).filter((g) => g.items.length > 0)
+}
+
+/** Space toggles between open and done; any other status goes back to open first, so a waiver is never undone by a slip. */
+export function toggledStatus(status: ItemStatus): ItemStatus {
+  return status === 'open' ? 'done' : 'open'
+}
