@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { systemClock } from './clock'
 import { DB_FILE } from './data-dir'
 import { seedDemoRelease } from './demo/demo-release'
+import { startRoomServices } from './room-services'
 import { registerIpcHost } from './electron/ipc-host'
 import { loadWindowState, saveWindowState } from './electron/window-state'
 import { openWarRoom } from './war-room'
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   // Electron runs Node with its own ABI, so it loads its own build of the SQLite addon (see scripts/electron-native.mjs).
   const room = openWarRoom({ dbPath, nativeBinding: process.env.WARROOM_SQLITE_BINDING || undefined })
   if (firstRun && process.env.WARROOM_DEMO !== '0') seedDemoRelease(room, systemClock)
+  await startRoomServices(room)
 
   const ipcHost = registerIpcHost(ipcMain, room, isTrustedUrl)
   app.on('web-contents-created', (_e, contents) => {

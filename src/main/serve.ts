@@ -9,6 +9,7 @@ import { APP_VERSION } from './app-version'
 import { systemClock } from './clock'
 import { DB_FILE } from './data-dir'
 import { seedDemoRelease } from './demo/demo-release'
+import { startRoomServices } from './room-services'
 import { startHttpHost } from './host/http-host'
 import { parseServeOptions, ServeUsageError } from './host/serve-options'
 import { openWarRoom } from './war-room'
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const firstRun = !existsSync(dbPath)
   const room = openWarRoom({ dbPath })
   if (firstRun && options.demo) seedDemoRelease(room, systemClock)
+  await startRoomServices(room)
 
   const staticDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer')
   const host = await startHttpHost({

@@ -1,169 +1,16 @@
-import { z } from 'zod'
-import { actorSchema, roleSchema } from './roles'
-import { participantSchema, strategySchema, successCriterionSchema, type Release } from './release'
-import { gateIdSchema, itemStatusSchema, phaseSchema, type ChecklistItem, type RunbookTemplate, type TemplateSummary, type Vote, verdictSchema } from './runbook'
-import type { ExportedFile, Room } from './room'
-import type { ChainVerdict, TimelineEntry } from './timeline'
-
-const isoTime = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 time such as 2026-11-22T14:00:00Z' })
-const id = (what: string) => z.string({ error: `${what} is required` }).min(1, `${what} is required`).max(128)
-const releaseId = id('releaseId')
-const text = (what: string, max: number) =>
-  z
-    .string({ error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be text`) })
-    .trim()
-    .min(1, `${what} is required`)
-    .max(max, `${what} is longer than ${max} characters`)
-const optionalText = (what: string, max: number) => z.string().trim().max(max, `${what} is longer than ${max} characters`).optional()
-
-export const createReleaseInput = z
-  .object({
-    title: text('Title', 200),
-    service: text('Service', 100),
-    version: text('Version', 64),
-    strategy: strategySchema,
-    owner: text('Owner (one accountable person)', 80),
-    environment: text('Environment', 40).optional(),
-    windowStart: isoTime.optional(),
-    windowEnd: isoTime.optional(),
-    /** A template id; the strategy's built-in runbook when omitted. */
-    templateId: id('templateId').optional(),
-    participants: z.array(participantSchema).max(100).optional(),
-    successCriteria: z.array(successCriterionSchema).max(50).optional(),
-    actor: actorSchema
-  })
-  .strict()
-  .refine((r) => !r.windowStart || !r.windowEnd || Date.parse(r.windowStart) < Date.parse(r.windowEnd), {
-    message: 'The window must end after it starts',
-    path: ['windowEnd']
-  })
-
-const newItem = z
-  .object({
-    phase: phaseSchema,
-    title: text('Title', 200),
-    why: optionalText('Why', 1000),
-    ownerRole: roleSchema,
-    required: z.boolean().default(true)
-  })
-  .strict()
-
-const exportFormat = z.enum(['json', 'yaml'], { error: 'format must be json or yaml' })
+import type { z } from 'zod'
+import { runbookApi, type RunbookResults } from './api-runbook'
+import { rolloutApi, type RolloutResults } from './api-rollout'
+import { signalsApi, type SignalResults } from './api-signals'
 
 /**
- * The one API contract. Each method appears once: its input schema, whether it changes state (mutating methods
- * run in a transaction and commit before answering), and, through `Results`, its result type.
+ * The one API contract. Each method appears once, in its feature's module: its input schema, whether it changes
+ * state (mutating methods run in a transaction and commit before answering), and, through `Results`, its result
+ * type. Both hosts and the renderer import it from here.
  */
-export const api = {
-  'releases.create': { input: createReleaseInput, mutates: true },
-  'releases.list': { input: z.object({}).strict(), mutates: false },
-  'releases.get': { input: z.object({ releaseId }).strict(), mutates: false },
-  'releases.advance': { input: z.object({ releaseId, actor: actorSchema }).strict(), mutates: true },
-  'releases.abort': { input: z.object({ releaseId, reason: text('Reason', 1000), actor: actorSchema }).strict(), mutates: true },
+export const api = { ...runbookApi, ...rolloutApi, ...signalsApi } as const
 
-  'checklist.set': {
-    input: z
-      .object({
-        releaseId,
-        itemId: id('itemId'),
-        status: itemStatusSchema,
-        note: optionalText('Note', 2000),
-        evidence: optionalText('Evidence', 2000),
-        actor: actorSchema
-      })
-      .strict(),
-    mutates: true
-  },
-  'checklist.add': { input: z.object({ releaseId, item: newItem, actor: actorSchema }).strict(), mutates: true },
-  'checklist.edit': {
-    input: z
-      .object({
-        releaseId,
-        itemId: id('itemId'),
-        changes: newItem.partial().refine((c) => Object.keys(c).length > 0, 'Name at least one field to change'),
-        actor: actorSchema
-      })
-      .strict(),
-    mutates: true
-  },
-  'checklist.reorder': {
-    input: z.object({ releaseId, itemIds: z.array(id('itemId')).min(1).max(2000), actor: actorSchema }).strict(),
-    mutates: true
-  },
-  'checklist.import': {
-    input: z
-      .object({ releaseId, markdown: text('Markdown', 200_000), defaultPhase: phaseSchema.optional(), actor: actorSchema })
-      .strict(),
-    mutates: true
-  },
-
-  'decisions.vote': {
-    input: z
-      .object({ releaseId, gate: gateIdSchema, verdict: verdictSchema, rationale: text('Rationale', 2000), actor: actorSchema })
-      .strict(),
-    mutates: true
-  },
-
-  'notes.add': { input: z.object({ releaseId, text: text('Note', 4000), actor: actorSchema }).strict(), mutates: true },
-  'timeline.list': {
-    input: z
-      .object({
-        releaseId,
-        kinds: z.array(z.string().max(64)).max(50).optional(),
-        role: roleSchema.optional(),
-        actor: z.string().max(80).optional(),
-        text: z.string().max(200).optional(),
-        limit: z.number().int().min(1).max(5000).default(500),
-        beforeSeq: z.number().int().min(1).optional()
-      })
-      .strict(),
-    mutates: false
-  },
-  'timeline.verify': { input: z.object({ releaseId }).strict(), mutates: false },
-  'timeline.export': {
-    input: z.object({ releaseId, format: z.enum(['csv', 'json'], { error: 'format must be csv or json' }) }).strict(),
-    mutates: false
-  },
-
-  'templates.list': { input: z.object({}).strict(), mutates: false },
-  'templates.get': { input: z.object({ templateId: id('templateId') }).strict(), mutates: false },
-  'templates.import': {
-    input: z
-      .object({
-        format: z.enum(['json', 'yaml', 'markdown'], { error: 'format must be json, yaml or markdown' }),
-        content: text('Content', 1_000_000),
-        /** For a Markdown checklist, which has no name or strategy of its own. */
-        name: optionalText('Name', 120),
-        strategy: strategySchema.optional(),
-        actor: actorSchema
-      })
-      .strict(),
-    mutates: true
-  },
-  'templates.export': { input: z.object({ templateId: id('templateId'), format: exportFormat }).strict(), mutates: false }
-} as const satisfies Record<string, { input: z.ZodType; mutates: boolean }>
-
-export interface Results {
-  'releases.create': Release
-  'releases.list': Release[]
-  'releases.get': Room
-  'releases.advance': Room
-  'releases.abort': Room
-  'checklist.set': ChecklistItem
-  'checklist.add': ChecklistItem
-  'checklist.edit': ChecklistItem
-  'checklist.reorder': ChecklistItem[]
-  'checklist.import': ChecklistItem[]
-  'decisions.vote': Vote
-  'notes.add': TimelineEntry
-  'timeline.list': TimelineEntry[]
-  'timeline.verify': ChainVerdict
-  'timeline.export': ExportedFile
-  'templates.list': TemplateSummary[]
-  'templates.get': RunbookTemplate
-  'templates.import': TemplateSummary
-  'templates.export': ExportedFile
-}
+export interface Results extends RunbookResults, RolloutResults, SignalResults {}
 
 export type MethodName = keyof typeof api
 export type Input<M extends MethodName> = z.input<(typeof api)[M]['input']>
@@ -175,9 +22,6 @@ export const METHOD_NAMES = Object.keys(api) as MethodName[]
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(api, name)
 }
-
-/** Bumped whenever the contract changes shape; the health endpoint reports it beside the schema version. */
-export const API_VERSION = 2
 
 // A method added to `api` without a result type (or the reverse) fails to compile here.
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false

@@ -1,5 +1,7 @@
 import type { Release } from './release'
 import type { TimelineEntry } from './timeline'
+import type { RolloutEventBody } from './events-rollout'
+import type { SignalEventBody } from './events-signals'
 
 /**
  * Every domain event, as the event stream carries it. `seq` orders events within one host's lifetime;
@@ -15,5 +17,7 @@ export type DomainEventBody =
   | { type: 'release.created'; release: Release }
   | { type: 'release.updated'; release: Release }
   | { type: 'timeline.appended'; entry: TimelineEntry }
+  | RolloutEventBody
+  | SignalEventBody
 
 export type DomainEventType = DomainEventBody['type']

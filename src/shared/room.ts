@@ -1,11 +1,13 @@
 import type { Release } from './release'
 import type { ChecklistItem, GateState, Vote } from './runbook'
+import type { RolloutRoomPart } from './room-rollout'
+import type { SignalRoomPart } from './room-signals'
 
 /**
  * The war room's whole state for one release, in one answer, so a client that (re)connects catches up with one
  * call. Later features add their parts here (rollout, incidents, signals).
  */
-export interface Room {
+export interface Room extends RolloutRoomPart, SignalRoomPart {
   release: Release
   checklist: ChecklistItem[]
   gates: GateState[]

@@ -19,6 +19,19 @@ function describeIssues(issues: ApiIssue[]): string {
 
 export type Dispatch = (method: string, input: unknown) => CallOutcome<unknown>
 
+/** Runs work against the stores: in one transaction when it writes, with its events published only after commit. */
+export type Transact = <T>(work: (ctx: HandlerContext) => T, options?: { writes?: boolean }) => T
+
+export function createTransact(ctx: Omit<HandlerContext, 'emit'>, bus: EventBus): Transact {
+  return (work, options = {}) => {
+    const pending: DomainEventBody[] = []
+    const handlerCtx: HandlerContext = { ...ctx, emit: (e) => pending.push(e) }
+    const value = options.writes === false ? work(handlerCtx) : ctx.db.transaction(() => work(handlerCtx)).immediate()
+    for (const e of pending) bus.publish(e)
+    return value
+  }
+}
+
 /**
  * The single entry both hosts call. Order matters and is the same for every caller: the method name is checked, then
  * the input against its schema, and only then does a handler run. A mutating handler runs inside one transaction and
@@ -27,7 +40,8 @@ export type Dispatch = (method: string, input: unknown) => CallOutcome<unknown>
 export function createDispatch(
   ctx: Omit<HandlerContext, 'emit'>,
   bus: EventBus,
-  handlers: HandlerTable = defaultHandlers
+  handlers: HandlerTable = defaultHandlers,
+  transact: Transact = createTransact(ctx, bus)
 ): Dispatch {
   return (method, rawInput) => {
     if (!isMethodName(method)) {
@@ -39,12 +53,9 @@ export function createDispatch(
       const issues = issuesOf(parsed.error)
       return { ok: false, error: { code: 'invalid_input', message: describeIssues(issues), issues } }
     }
-    const pending: DomainEventBody[] = []
-    const handlerCtx: HandlerContext = { ...ctx, emit: (e) => pending.push(e) }
-    const run = () => (handlers[method] as (input: unknown, c: HandlerContext) => unknown)(parsed.data, handlerCtx)
+    const handler = handlers[method] as (input: unknown, c: HandlerContext) => unknown
     try {
-      const value = spec.mutates ? ctx.db.transaction(run).immediate() : run()
-      for (const e of pending) bus.publish(e)
+      const value = transact((c) => handler(parsed.data, c), { writes: spec.mutates })
       return { ok: true, value }
     } catch (e) {
       if (e instanceof DomainError) return { ok: false, error: e.toBody() }

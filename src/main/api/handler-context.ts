@@ -6,8 +6,10 @@ import type { ChecklistStore } from '../runbook/checklist-store'
 import type { VoteStore } from '../runbook/vote-store'
 import type { TemplateStore } from '../runbook/template-store'
 import type { TimelineStore } from '../timeline/timeline-store'
+import type { RolloutStores } from '../rollout/rollout-stores'
+import type { SignalStores } from '../signals/signal-stores'
 
-export interface Stores {
+export interface Stores extends RolloutStores, SignalStores {
   releases: ReleaseStore
   checklist: ChecklistStore
   votes: VoteStore

@@ -5,6 +5,8 @@ import { checklistHandlers } from '../runbook/checklist-handlers'
 import { voteHandlers } from '../runbook/vote-handlers'
 import { templateHandlers } from '../runbook/template-handlers'
 import { timelineHandlers } from '../timeline/timeline-handlers'
+import { rolloutHandlers } from '../rollout/rollout-handlers'
+import { signalHandlers } from '../signals/signal-handlers'
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => Result<M>
 export type HandlerTable = { [M in MethodName]: Handler<M> }
@@ -15,5 +17,7 @@ export const handlers = {
   ...checklistHandlers,
   ...voteHandlers,
   ...timelineHandlers,
-  ...templateHandlers
+  ...templateHandlers,
+  ...rolloutHandlers,
+  ...signalHandlers
 } satisfies HandlerTable

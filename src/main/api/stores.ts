@@ -5,6 +5,8 @@ import { ChecklistStore } from '../runbook/checklist-store'
 import { VoteStore } from '../runbook/vote-store'
 import { TemplateStore } from '../runbook/template-store'
 import { TimelineStore } from '../timeline/timeline-store'
+import { createRolloutStores } from '../rollout/rollout-stores'
+import { createSignalStores } from '../signals/signal-stores'
 
 /** Every store over one connection, each preparing its statements once. */
 export function createStores(db: Db): Stores {
@@ -13,6 +15,8 @@ export function createStores(db: Db): Stores {
     checklist: new ChecklistStore(db),
     votes: new VoteStore(db),
     timeline: new TimelineStore(db),
-    templates: new TemplateStore(db)
+    templates: new TemplateStore(db),
+    ...createRolloutStores(db),
+    ...createSignalStores(db)
   }
 }

@@ -4,6 +4,8 @@ import type { Room } from '../../shared/room'
 import type { Release } from '../../shared/release'
 import type { GateState, VoteSnapshot, GateId } from '../../shared/runbook'
 import { evaluateGates } from './gate-rules'
+import { readRolloutPart } from '../rollout/rollout-room'
+import { readSignalPart } from '../signals/signal-room'
 
 export function requireRelease(ctx: HandlerContext, releaseId: string): Release {
   const release = ctx.releases.get(releaseId)
@@ -25,7 +27,9 @@ export function readRoom(ctx: HandlerContext, releaseId: string): Room {
     checklist,
     gates: evaluateGates(ctx.releases.gates(releaseId), release.status, checklist, votes),
     votes,
-    timeline: ctx.timeline.head(releaseId)
+    timeline: ctx.timeline.head(releaseId),
+    ...readRolloutPart(ctx, releaseId),
+    ...readSignalPart(ctx, releaseId)
   }
 }
 

@@ -1,0 +1,2 @@
+/** Handlers for the rollout methods in src/shared/api-rollout.ts. */
+export const rolloutHandlers = {}

@@ -1,0 +1,2 @@
+/** Handlers for the signal methods in src/shared/api-signals.ts. */
+export const signalHandlers = {}

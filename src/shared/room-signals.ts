@@ -1,0 +1,3 @@
+/** What the live-health feature adds to `releases.get`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SignalRoomPart {}
