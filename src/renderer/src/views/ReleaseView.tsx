@@ -4,6 +4,8 @@ import { RoomHeader } from './room/RoomHeader'
 import { ChecklistPanel } from './room/ChecklistPanel'
 import { GatePanel } from './room/GatePanel'
 import { TimelinePanel } from './room/TimelinePanel'
+import { RolloutSection } from './rollout/RolloutSection'
+import { HealthSection } from './health/HealthSection'
 
 /** The war room for one release: header, checklist, gate and timeline, all kept live by the room store. */
 export function ReleaseView({ releaseId }: { releaseId: string }) {
@@ -42,6 +44,8 @@ export function ReleaseView({ releaseId }: { releaseId: string }) {
         </p>
       )}
       <RoomHeader room={room} />
+      <RolloutSection room={room} />
+      <HealthSection room={room} />
       <div className="room-grid">
         <ChecklistPanel releaseId={room.release.id} items={room.checklist} />
         <div className="room-side">

@@ -5,6 +5,8 @@ import { windowCountdown } from '../../room/window-countdown'
 import { useNow } from '../../room/use-now'
 import { useCall } from '../../room/use-call'
 import { StageTrack } from './StageTrack'
+import { IncidentBanner } from '../rollout/IncidentBanner'
+import { HealthStrip } from '../health/HealthStrip'
 
 export function RoomHeader({ room }: { room: Room }) {
   const { release } = room
@@ -36,6 +38,8 @@ export function RoomHeader({ room }: { room: Room }) {
         </div>
       </div>
       <StageTrack status={release.status} />
+      <HealthStrip room={room} />
+      <IncidentBanner room={room} />
       {release.endedReason && (
         <p className="banner banner-error" data-testid="ended-reason">
           Ended {release.status}: {release.endedReason}
