@@ -3,6 +3,7 @@ import { IdentityPrompt } from './views/IdentityPrompt'
 import { ReleasesView } from './views/ReleasesView'
 import { ReleaseView } from './views/ReleaseView'
 import { TopBar } from './views/TopBar'
+import { TemplatesView } from './views/TemplatesView'
 
 export function App() {
   const actor = useIdentity((s) => s.actor)
@@ -10,7 +11,15 @@ export function App() {
   return (
     <>
       <TopBar />
-      {!actor ? <IdentityPrompt /> : route.view === 'release' ? <ReleaseView releaseId={route.releaseId} /> : <ReleasesView />}
+      {!actor ? (
+        <IdentityPrompt />
+      ) : route.view === 'release' ? (
+        <ReleaseView releaseId={route.releaseId} />
+      ) : route.view === 'templates' ? (
+        <TemplatesView />
+      ) : (
+        <ReleasesView />
+      )}
     </>
   )
 }

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
+import type { TemplateSummary } from '../../../shared/runbook'
 import { STRATEGIES, STRATEGY_LABELS, type Strategy } from '../../../shared/release'
 import { ApiError } from '../client/war-room-client'
-import { releasesStore, useIdentity } from '../session/room'
+import { client, releasesStore, useIdentity } from '../session/room'
 import { localInputToIso } from '../releases/window-time'
 
 const EMPTY = { title: '', service: '', version: '', owner: '', environment: 'production', windowStart: '', windowEnd: '' }
@@ -15,6 +16,13 @@ export function CreateReleaseForm({ onDone }: { onDone(releaseId: string): void 
   const [error, setError] = useState<string | null>(null)
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  const [templates, setTemplates] = useState<TemplateSummary[]>([])
+  const [templateId, setTemplateId] = useState('')
+
+  useEffect(() => {
+    client.call('templates.list', {}).then(setTemplates, () => setTemplates([]))
+  }, [])
+  const forStrategy = templates.filter((t) => t.strategy === strategy)
 
   const set = (k: keyof Fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [k]: e.target.value }))
 
@@ -34,6 +42,7 @@ export function CreateReleaseForm({ onDone }: { onDone(releaseId: string): void 
         strategy,
         windowStart: localInputToIso(fields.windowStart),
         windowEnd: localInputToIso(fields.windowEnd),
+        templateId: forStrategy.some((t) => t.id === templateId) ? templateId : undefined,
         actor
       })
       setFields(EMPTY)
@@ -68,6 +77,16 @@ export function CreateReleaseForm({ onDone }: { onDone(releaseId: string): void 
             {STRATEGIES.map((s) => (
               <option key={s} value={s}>
                 {STRATEGY_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Runbook
+          <select value={templateId} onChange={(e) => setTemplateId(e.target.value)} data-testid="create-template">
+            {forStrategy.map((t) => (
+              <option key={t.id} value={t.builtin ? '' : t.id}>
+                {t.name} ({t.itemCount} items)
               </option>
             ))}
           </select>

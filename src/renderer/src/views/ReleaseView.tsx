@@ -47,7 +47,7 @@ export function ReleaseView({ releaseId }: { releaseId: string }) {
       <RolloutSection room={room} />
       <HealthSection room={room} />
       <div className="room-grid">
-        <ChecklistPanel releaseId={room.release.id} items={room.checklist} />
+        <ChecklistPanel releaseId={room.release.id} items={room.checklist} planning={room.release.status === 'planning'} />
         <div className="room-side">
           <GatePanel room={room} />
           <TimelinePanel releaseId={room.release.id} entries={timeline} />

@@ -9,9 +9,15 @@ export function TopBar() {
   const connection = useConnection()
   return (
     <header className="topbar">
-      <a className="brand" href="#/">
-        Release War Room
-      </a>
+      <nav className="topnav">
+        <a className="brand" href="#/">
+          Release War Room
+        </a>
+        <a href="#/">Releases</a>
+        <a href="#/templates" data-testid="nav-templates">
+          Templates
+        </a>
+      </nav>
       <div className="topbar-right">
         <span className={`connection connection-${connection}`} data-testid="connection" data-state={connection}>
           <span className="dot" aria-hidden /> {CONNECTION_TEXT[connection]}

@@ -16,6 +16,7 @@ import { useCall } from '../../room/use-call'
 import { groupByPhase, toggledStatus } from '../../room/checklist-rows'
 import { formatMoment } from '../../releases/window-time'
 import { ItemDialog } from './ItemDialog'
+import { ChecklistEditor } from './ChecklistEditor'
 
 const column = createColumnHelper<ChecklistItem>()
 const STATUS_MARK: Record<ItemStatus, string> = { open: '○', done: '✓', blocked: '⛔', waived: '↷', 'n/a': '–' }
@@ -69,7 +70,7 @@ const TABLE_STATE = { grouping: ['phase'], expanded: true as const, columnVisibi
  * The checklist, grouped by phase. Keyboard: ↑/↓ move between items, space toggles done, n opens the note
  * dialog, Enter opens the full dialog. "My role" narrows it to what the person at this client owns.
  */
-export function ChecklistPanel({ releaseId, items }: { releaseId: string; items: ChecklistItem[] }) {
+export function ChecklistPanel({ releaseId, items, planning }: { releaseId: string; items: ChecklistItem[]; planning: boolean }) {
   const actor = useIdentity((s) => s.actor)
   const [mine, setMine] = useState(false)
   const [focused, setFocused] = useState<string | null>(null)
@@ -125,6 +126,7 @@ export function ChecklistPanel({ releaseId, items }: { releaseId: string; items:
           {actor ? ` (${ROLE_LABELS[actor.role]})` : ''}
         </label>
       </div>
+      {planning && <ChecklistEditor releaseId={releaseId} />}
       <p className="muted keys">↑ ↓ move · space done/open · n note · Enter details</p>
       {toggle.error && (
         <p className="form-error" role="alert" data-testid="checklist-error">
