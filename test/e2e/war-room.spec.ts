@@ -52,8 +52,12 @@ test('a release through its first gate, watched live by a second client', async 
   await lead.getByTestId('create-owner').fill('Dana Okafor')
   await lead.getByTestId('create-windowStart').fill('2030-01-20T14:00')
   await lead.getByTestId('create-windowEnd').fill('2030-01-20T16:00')
+  await lead.getByTestId('create-participants').fill('Sam Lee @sre\nPriya Raman @product-owner')
+  await lead.getByTestId('create-criteria').fill('Saved-cart conversion holds :: ≥ 3.1%')
   await lead.getByTestId('create-submit').click()
   await expect(lead.getByTestId('release-status')).toHaveText('planning')
+  await expect(lead.getByTestId('release-facts')).toContainText('Sam Lee · SRE')
+  await expect(lead.getByTestId('release-facts')).toContainText('Saved-cart conversion holds — target ≥ 3.1%')
   const releaseId = decodeURIComponent(new URL(lead.url()).hash.split('/')[2])
   await expect(lead.getByTestId('window-countdown')).toContainText('Window opens in')
 

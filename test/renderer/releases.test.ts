@@ -65,3 +65,25 @@ describe('routes', () => {
     expect(parseRoute('')).toEqual({ view: 'releases' })
   })
 })
+
+import { parseCriteria, parseParticipants } from '../../src/renderer/src/releases/release-lines'
+
+describe('participants and success criteria as typed in the create form', () => {
+  it('reads "Name @role" lines and names the line it cannot read', () => {
+    expect(parseParticipants('Sam Lee @sre\n\n  Priya Raman @product-owner ')).toEqual({
+      participants: [
+        { name: 'Sam Lee', role: 'sre' },
+        { name: 'Priya Raman', role: 'product-owner' }
+      ],
+      errors: []
+    })
+    expect(parseParticipants('Sam Lee\nAna @wizard').errors).toHaveLength(2)
+    expect(parseParticipants('Sam Lee\nAna @wizard').errors[0]).toMatch(/^Participants line 1/)
+  })
+  it('splits an optional target off each criterion', () => {
+    expect(parseCriteria('Conversion holds :: ≥ 3.1%\nNo new support tickets')).toEqual([
+      { description: 'Conversion holds', target: '≥ 3.1%' },
+      { description: 'No new support tickets' }
+    ])
+  })
+})

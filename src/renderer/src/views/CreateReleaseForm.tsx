@@ -4,8 +4,9 @@ import { STRATEGIES, STRATEGY_LABELS, type Strategy } from '../../../shared/rele
 import { ApiError } from '../client/war-room-client'
 import { client, releasesStore, useIdentity } from '../session/room'
 import { localInputToIso } from '../releases/window-time'
+import { parseCriteria, parseParticipants } from '../releases/release-lines'
 
-const EMPTY = { title: '', service: '', version: '', owner: '', environment: 'production', windowStart: '', windowEnd: '' }
+const EMPTY = { title: '', service: '', version: '', owner: '', environment: 'production', windowStart: '', windowEnd: '', participants: '', criteria: '' }
 type Fields = typeof EMPTY
 
 /** The host validates; this form shows its answer beside the field it names, and keeps what was typed. */
@@ -29,6 +30,12 @@ export function CreateReleaseForm({ onDone }: { onDone(releaseId: string): void 
   async function submit(e: FormEvent) {
     e.preventDefault()
     if (!actor) return
+    const { participants, errors } = parseParticipants(fields.participants)
+    if (errors.length) {
+      setError(errors.join('; '))
+      setFieldErrors({ participants: errors[0] })
+      return
+    }
     setBusy(true)
     setError(null)
     setFieldErrors({})
@@ -42,6 +49,8 @@ export function CreateReleaseForm({ onDone }: { onDone(releaseId: string): void 
         strategy,
         windowStart: localInputToIso(fields.windowStart),
         windowEnd: localInputToIso(fields.windowEnd),
+        participants,
+        successCriteria: parseCriteria(fields.criteria),
         templateId: forStrategy.some((t) => t.id === templateId) ? templateId : undefined,
         actor
       })
@@ -94,6 +103,16 @@ export function CreateReleaseForm({ onDone }: { onDone(releaseId: string): void 
         {field('environment', 'Environment')}
         {field('windowStart', 'Window opens', { type: 'datetime-local' })}
         {field('windowEnd', 'Window closes', { type: 'datetime-local' })}
+      </div>
+      <div className="form-grid form-grid-wide">
+        <label className={fieldErrors.participants ? 'invalid' : undefined}>
+          Participants, one per line as “Name @role”
+          <textarea rows={3} value={fields.participants} onChange={set('participants')} placeholder={'Sam Lee @sre\nPriya Raman @product-owner'} data-testid="create-participants" />
+        </label>
+        <label>
+          Success criteria to measure after release, one per line (“what :: target”)
+          <textarea rows={3} value={fields.criteria} onChange={set('criteria')} placeholder="Checkout conversion holds :: ≥ 3.1%" data-testid="create-criteria" />
+        </label>
       </div>
       {error && (
         <p className="form-error" role="alert" data-testid="create-error">

@@ -5,6 +5,7 @@ import { windowCountdown } from '../../room/window-countdown'
 import { useNow } from '../../room/use-now'
 import { useCall } from '../../room/use-call'
 import { StageTrack } from './StageTrack'
+import { ReleaseFacts } from './ReleaseFacts'
 import { IncidentBanner } from '../rollout/IncidentBanner'
 import { HealthStrip } from '../health/HealthStrip'
 
@@ -37,6 +38,7 @@ export function RoomHeader({ room }: { room: Room }) {
           </span>
         </div>
       </div>
+      <ReleaseFacts release={release} />
       <StageTrack status={release.status} />
       <HealthStrip room={room} />
       <IncidentBanner room={room} />
