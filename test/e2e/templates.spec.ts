@@ -44,5 +44,13 @@ test('a team imports its Markdown checklist as a template, sees a bad line named
   await page.getByTestId('new-item-owner').selectOption('product-owner')
   await page.getByTestId('editor-submit').click()
   await expect(page.getByTestId('item-row')).toHaveCount(3)
+
+  // …edits one and moves it up within its phase.
+  await page.locator('[data-testid=item-row][data-key=pci-scan-clean]').dblclick()
+  await page.getByTestId('edit-title').fill('PCI ASV scan clean')
+  await page.getByTestId('edit-save').click()
+  await page.getByTestId('move-up').click()
+  await expect(page.getByTestId('item-row').first()).toContainText('PCI ASV scan clean')
+  await page.keyboard.press('Escape')
   await page.screenshot({ path: 'docs/screenshots/templates-release.png' })
 })

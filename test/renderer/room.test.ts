@@ -68,3 +68,19 @@ describe('checklist rows', () => {
     expect(['open', 'done', 'waived', 'blocked'].map((s) => toggledStatus(s as ChecklistItem['status']))).toEqual(['done', 'open', 'open', 'open'])
   })
 })
+
+import { moveWithinPhase } from '../../src/renderer/src/room/checklist-rows'
+
+describe('moving an item while planning', () => {
+  const it3 = (id: string, phase: ChecklistItem['phase'], position: number) =>
+    ({ id, key: id, phase, position, title: id, why: '', ownerRole: 'sre', required: true, status: 'open', note: null, evidence: null, changedBy: null, changedAt: null }) as ChecklistItem
+  const items = [it3('a', 'strategy', 1), it3('b', 'pre-deployment', 2), it3('c', 'pre-deployment', 3), it3('d', 'staging', 4)]
+  it('swaps with its neighbour in the same phase and keeps every other item in place', () => {
+    expect(moveWithinPhase(items, 'c', -1)).toEqual(['a', 'c', 'b', 'd'])
+    expect(moveWithinPhase(items, 'b', 1)).toEqual(['a', 'c', 'b', 'd'])
+  })
+  it('does not cross into another phase', () => {
+    expect(moveWithinPhase(items, 'b', -1)).toBeUndefined()
+    expect(moveWithinPhase(items, 'c', 1)).toBeUndefined()
+  })
+})

@@ -31,3 +31,19 @@ export function groupByPhase(items: readonly ChecklistItem[], onlyRole?: Role): 
 export function toggledStatus(status: ItemStatus): ItemStatus {
   return status === 'open' ? 'done' : 'open'
 }
+
+/** The full order with one item moved by `delta` places among the items of its own phase, for checklist.reorder. */
+export function moveWithinPhase(items: readonly ChecklistItem[], itemId: string, delta: -1 | 1): string[] | undefined {
+  const ordered = [...items].sort((a, b) => a.position - b.position)
+  const item = ordered.find((i) => i.id === itemId)
+  if (!item) return undefined
+  const phase = ordered.filter((i) => i.phase === item.phase)
+  const at = phase.indexOf(item)
+  const swapWith = phase[at + delta]
+  if (!swapWith) return undefined
+  const ids = ordered.map((i) => i.id)
+  const a = ids.indexOf(item.id)
+  const b = ids.indexOf(swapWith.id)
+  ;[ids[a], ids[b]] = [ids[b], ids[a]]
+  return ids
+}

@@ -154,7 +154,7 @@ export function ChecklistPanel({ releaseId, items, planning }: { releaseId: stri
           )}
         </tbody>
       </table>
-      {dialog && <ItemDialog releaseId={releaseId} item={dialog.item} initialStatus={dialog.status} onClose={() => setDialog(null)} />}
+      {dialog && <ItemDialog releaseId={releaseId} item={items.find((i) => i.id === dialog.item.id) ?? dialog.item} items={items} planning={planning} initialStatus={dialog.status} onClose={() => setDialog(null)} />}
     </section>
   )
 }
