@@ -51,12 +51,12 @@ test('page load to war room interactive', async () => {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   const times: number[] = []
   try {
-    const releaseId = (await (await fetch(`${host.url}api/releases.list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json())[0].id
+    const list = (await (await fetch(`${host.url}api/releases.list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string }[]
+    const releaseId = list[0].id
     for (let i = 0; i < 5; i++) {
       const context = await browser.newContext()
-      await context.addInitScript(() =>
-        localStorage.setItem('warroom.identity', JSON.stringify({ state: { actor: { name: 'Bench', role: 'sre' } }, version: 0 }))
-      )
+      const identity = JSON.stringify({ state: { actor: { name: 'Bench', role: 'sre' } }, version: 0 })
+      await context.addInitScript({ content: `localStorage.setItem('warroom.identity', ${JSON.stringify(identity)})` })
       const page = await context.newPage()
       const s = performance.now()
       await page.goto(`${host.url}#/releases/${releaseId}`)
