@@ -2,7 +2,7 @@
  * The Electron entry: the only module in src/main that may import `electron`. It builds the window and wires the
  * IPC host; everything it serves lives in plain-Node modules.
  */
-import { app, BrowserWindow, ipcMain, screen, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, screen, session, shell } from 'electron'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -39,7 +39,9 @@ function createWindow(ipcHost: ReturnType<typeof registerIpcHost>): void {
       contextIsolation: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: false
+      spellcheck: false,
+      // A middle click would otherwise open a link in a new window, around setWindowOpenHandler.
+      disableBlinkFeatures: 'Auxclick'
     }
   })
   if (state.maximized) win.maximize()
@@ -77,6 +79,13 @@ async function main(): Promise<void> {
   if (firstRun && process.env.WARROOM_DEMO !== '0') seedDemoRelease(room, systemClock)
   await startRoomServices(room)
 
+  // The room asks for one permission, desktop notifications, and only from its own page.
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => {
+    callback(permission === 'notifications' && isTrustedUrl(contents.getURL()))
+  })
+  session.defaultSession.setPermissionCheckHandler(
+    (contents, permission) => permission === 'notifications' && !!contents && isTrustedUrl(contents.getURL())
+  )
   const ipcHost = registerIpcHost(ipcMain, room, isTrustedUrl)
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (ev) => ev.preventDefault())
