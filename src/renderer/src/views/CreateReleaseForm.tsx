@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { TemplateSummary } from '../../../shared/runbook'
-import { STRATEGIES, STRATEGY_LABELS, type Strategy } from '../../../shared/release'
+import type { Strategy } from '../../../shared/release'
+import { StrategySelect } from './pickers'
 import { ApiError } from '../client/war-room-client'
 import { client, releasesStore, useIdentity } from '../session/room'
 import { localInputToIso } from '../releases/window-time'
@@ -82,13 +83,7 @@ export function CreateReleaseForm({ onDone }: { onDone(releaseId: string): void 
         {field('owner', 'Accountable owner (one person)', { placeholder: 'Dana Okafor' })}
         <label>
           Strategy
-          <select value={strategy} onChange={(e) => setStrategy(e.target.value as Strategy)} data-testid="create-strategy">
-            {STRATEGIES.map((s) => (
-              <option key={s} value={s}>
-                {STRATEGY_LABELS[s]}
-              </option>
-            ))}
-          </select>
+          <StrategySelect value={strategy} onChange={setStrategy} testId="create-strategy" />
         </label>
         <label>
           Runbook

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { TemplateSummary } from '../../../shared/runbook'
-import { STRATEGIES, STRATEGY_LABELS, type Strategy } from '../../../shared/release'
+import { STRATEGY_LABELS, type Strategy } from '../../../shared/release'
+import { StrategySelect } from './pickers'
 import { ApiError } from '../client/war-room-client'
 import { client, useIdentity } from '../session/room'
 import { useCall } from '../room/use-call'
@@ -106,13 +107,7 @@ export function TemplatesView() {
               </label>
               <label>
                 Strategy (its gates are used)
-                <select value={strategy} onChange={(e) => setStrategy(e.target.value as Strategy)}>
-                  {STRATEGIES.map((s) => (
-                    <option key={s} value={s}>
-                      {STRATEGY_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
+                <StrategySelect value={strategy} onChange={setStrategy} />
               </label>
             </>
           )}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { PHASES, PHASE_LABELS, type Phase } from '../../../../shared/runbook'
-import { ROLES, ROLE_LABELS, type Role } from '../../../../shared/roles'
+import type { Role } from '../../../../shared/roles'
+import { OwnerRoleSelect } from '../pickers'
 import { client, useIdentity } from '../../session/room'
 import { useCall } from '../../room/use-call'
 
@@ -62,13 +63,7 @@ export function ChecklistEditor({ releaseId }: { releaseId: string }) {
           <>
             <label>
               Owner
-              <select value={ownerRole} onChange={(e) => setOwnerRole(e.target.value as Role)} data-testid="new-item-owner">
-                {ROLES.filter((r) => r !== 'observer').map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_LABELS[r]}
-                  </option>
-                ))}
-              </select>
+              <OwnerRoleSelect value={ownerRole} onChange={setOwnerRole} testId="new-item-owner" />
             </label>
             <label className="inline">
               <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} /> Required

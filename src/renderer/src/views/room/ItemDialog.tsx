@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { ITEM_STATUSES, type ChecklistItem, type ItemStatus } from '../../../../shared/runbook'
-import { ROLES, ROLE_LABELS, type Role } from '../../../../shared/roles'
+import { ROLE_LABELS, type Role } from '../../../../shared/roles'
+import { OwnerRoleSelect } from '../pickers'
 import { moveWithinPhase } from '../../room/checklist-rows'
 import { client, useIdentity } from '../../session/room'
 import { useCall } from '../../room/use-call'
@@ -87,13 +88,7 @@ export function ItemDialog({
             <div className="form-grid">
               <label>
                 Owner
-                <select value={ownerRole} onChange={(e) => setOwnerRole(e.target.value as Role)}>
-                  {ROLES.filter((r) => r !== 'observer').map((r) => (
-                    <option key={r} value={r}>
-                      {ROLE_LABELS[r]}
-                    </option>
-                  ))}
-                </select>
+                <OwnerRoleSelect value={ownerRole} onChange={setOwnerRole} />
               </label>
               <label className="inline">
                 <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} /> Required
