@@ -84,3 +84,15 @@ describe('moving an item while planning', () => {
     expect(moveWithinPhase(items, 'c', 1)).toBeUndefined()
   })
 })
+
+import { timelineMatches } from '../../src/renderer/src/room/timeline-filter'
+
+describe('timeline filter', () => {
+  const vote = { ...entry(5, 5), kind: 'decision.vote' as const, actor: { name: 'Kim Ito', role: 'sre' as const }, summary: 'SRE voted no-go on "Go for deployment": p95 doubled' }
+  it('matches every word against summary, person and role, and filters by kind label', () => {
+    expect(timelineMatches(vote, 'kim p95', '')).toBe(true)
+    expect(timelineMatches(vote, 'sre no-go', 'vote')).toBe(true)
+    expect(timelineMatches(vote, 'kim', 'note')).toBe(false)
+    expect(timelineMatches(vote, 'dana', '')).toBe(false)
+  })
+})

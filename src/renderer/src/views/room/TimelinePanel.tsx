@@ -4,26 +4,7 @@ import { ROLE_LABELS } from '../../../../shared/roles'
 import { client, useIdentity } from '../../session/room'
 import { useCall } from '../../room/use-call'
 import { downloadFile } from '../../room/download-file'
-
-const KIND_LABELS: Record<string, string> = {
-  'release.created': 'created',
-  'release.stage-changed': 'stage',
-  'release.aborted': 'aborted',
-  'checklist.item-changed': 'checklist',
-  'checklist.item-added': 'checklist',
-  'checklist.item-edited': 'checklist',
-  'checklist.reordered': 'checklist',
-  'checklist.imported': 'checklist',
-  'decision.vote': 'vote',
-  note: 'note'
-}
-
-function matches(e: TimelineEntry, text: string, kind: string): boolean {
-  if (kind && KIND_LABELS[e.kind] !== kind) return false
-  if (!text) return true
-  const hay = `${e.summary} ${e.actor?.name ?? ''} ${e.actor ? ROLE_LABELS[e.actor.role] : ''}`.toLowerCase()
-  return text.toLowerCase().split(/\s+/).every((w) => hay.includes(w))
-}
+import { KIND_LABELS, timelineMatches } from '../../room/timeline-filter'
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour12: false })
 
@@ -35,7 +16,7 @@ export function TimelinePanel({ releaseId, entries }: { releaseId: string; entri
   const [note, setNote] = useState('')
   const [verdict, setVerdict] = useState<ChainVerdict | null>(null)
   const call = useCall()
-  const shown = useMemo(() => entries.filter((e) => matches(e, text, kind)), [entries, text, kind])
+  const shown = useMemo(() => entries.filter((e) => timelineMatches(e, text, kind)), [entries, text, kind])
 
   async function addNote(e: FormEvent) {
     e.preventDefault()
