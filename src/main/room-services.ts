@@ -1,6 +1,7 @@
 import type { WarRoom } from './war-room'
 import { startRolloutService } from './rollout/rollout-service'
 import { startSignalService } from './signals/signal-service'
+import { startBackupService } from './store/backup-service'
 
 /**
  * The background work a running war room does besides answering calls (soak timers, deadline announcements, the
@@ -10,4 +11,5 @@ import { startSignalService } from './signals/signal-service'
 export async function startRoomServices(room: WarRoom): Promise<void> {
   await startSignalService(room)
   await startRolloutService(room)
+  startBackupService(room)
 }

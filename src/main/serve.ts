@@ -13,11 +13,16 @@ import { startRoomServices } from './room-services'
 import { startHttpHost } from './host/http-host'
 import { parseServeOptions, ServeUsageError } from './host/serve-options'
 import { openWarRoom } from './war-room'
+import { restoreBackup } from './store/backup'
 
 async function main(): Promise<void> {
   const options = parseServeOptions(process.argv.slice(2))
   mkdirSync(options.dataDir, { recursive: true })
   const dbPath = join(options.dataDir, DB_FILE)
+  if (options.restore) {
+    const { keptAs } = restoreBackup(dbPath, options.restore, Date.now())
+    console.log(`Restored ${options.restore}; the database it replaced is kept as ${keptAs}`)
+  }
   const firstRun = !existsSync(dbPath)
   const room = openWarRoom({ dbPath })
   if (firstRun && options.demo) seedDemoRelease(room, systemClock)

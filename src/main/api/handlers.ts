@@ -7,6 +7,7 @@ import { templateHandlers } from '../runbook/template-handlers'
 import { timelineHandlers } from '../timeline/timeline-handlers'
 import { rolloutHandlers } from '../rollout/rollout-handlers'
 import { signalHandlers } from '../signals/signal-handlers'
+import { backupHandlers } from '../store/backup-handlers'
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => Result<M>
 export type HandlerTable = { [M in MethodName]: Handler<M> }
@@ -19,5 +20,6 @@ export const handlers = {
   ...timelineHandlers,
   ...templateHandlers,
   ...rolloutHandlers,
-  ...signalHandlers
+  ...signalHandlers,
+  ...backupHandlers
 } satisfies HandlerTable

@@ -13,12 +13,14 @@ export interface ServeOptions {
   /** True when the token was made up here and must be shown to the person starting the host. */
   tokenGenerated: boolean
   demo: boolean
+  /** A backup to restore over the database before the room opens. */
+  restore?: string
 }
 
 export class ServeUsageError extends Error {}
 
 export const SERVE_USAGE =
-  'Usage: npm run serve -- [--port 5217] [--host 127.0.0.1] [--data-dir DIR] [--token TOKEN] [--no-demo]'
+  'Usage: npm run serve -- [--port 5217] [--host 127.0.0.1] [--data-dir DIR] [--token TOKEN] [--no-demo] [--restore BACKUP]'
 
 /** Reads the browser host's flags. Off loopback a token is mandatory, so one is generated when none is given. */
 export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeOptions {
@@ -31,7 +33,8 @@ export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = proce
         host: { type: 'string' },
         'data-dir': { type: 'string' },
         token: { type: 'string' },
-        'no-demo': { type: 'boolean' }
+        'no-demo': { type: 'boolean' },
+        restore: { type: 'string' }
       },
       strict: true
     }))
@@ -55,6 +58,7 @@ export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     dataDir: resolveDataDir(values['data-dir'], env),
     token,
     tokenGenerated,
-    demo: !values['no-demo'] && env.WARROOM_DEMO !== '0'
+    demo: !values['no-demo'] && env.WARROOM_DEMO !== '0',
+    ...(values.restore ? { restore: values.restore } : {})
   }
 }
