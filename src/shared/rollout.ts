@@ -599,3 +599,30 @@ export const DEFAULT_ROLLOUT_TEMPLATE: RolloutTemplate = {
   rollback: DEFAULT_ROLLBACK_TEMPLATE,
   targets: DEFAULT_TARGETS
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Deployment figures, as main measures them and the header shows them
+
+export type FigureStatus =
+  | 'not-started'
+  | 'in-progress'
+  | 'met'
+  | 'missed'
+  /** Finished, with no target to hold it against (a low-severity incident has no response time). */
+  | 'done'
+  /** The deployment stopped before its last step: aborted or rolled back. */
+  | 'stopped'
+
+export interface Figure {
+  startedAt: number | null
+  endedAt: number | null
+  elapsedMs: number | null
+  targetMs: number | null
+  status: FigureStatus
+}
+
+export interface DeploymentFigures {
+  deployment: Figure
+  rollback: Figure
+  decisions: { incidentId: string; figure: Figure }[]
+}

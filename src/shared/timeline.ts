@@ -12,6 +12,29 @@ export type TimelineKind =
   | 'checklist.imported'
   | 'decision.vote'
   | 'note'
+  | 'release.notes-edited'
+  | 'outcome.recorded'
+  // The staged rollout: each transition, each gate verdict (an override is a vote-like entry of its own), each action.
+  | 'rollout.plan-set'
+  | 'rollout.started'
+  | 'rollout.advanced'
+  | 'rollout.override'
+  | 'rollout.held'
+  | 'rollout.resumed'
+  | 'rollout.aborted'
+  | 'rollout.completed'
+  | 'rollout.soak-ended'
+  | 'rollout.gate'
+  | 'rollout.action'
+  // Incidents, the decision tree walked for them, and the rollback that may follow.
+  | 'incident.opened'
+  | 'incident.answered'
+  | 'incident.decided'
+  | 'incident.deadline'
+  | 'incident.resolved'
+  | 'rollback.started'
+  | 'rollback.step-done'
+  | 'release.rolled-back'
 
 export interface TimelineEntry {
   id: number

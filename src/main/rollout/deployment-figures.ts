@@ -1,4 +1,4 @@
-import type { DeploymentTargets, Incident, RollbackProcedure, RolloutState, TriggerRule } from '../../shared/rollout'
+import type { DeploymentFigures, DeploymentTargets, Figure, FigureStatus, Incident, RollbackProcedure, RolloutState, TriggerRule } from '../../shared/rollout'
 import { DEFAULT_TARGETS, DEFAULT_TRIGGERS } from '../../shared/rollout'
 import { responseMinutes } from './incident-deadline'
 
@@ -7,23 +7,7 @@ import { responseMinutes } from './incident-deadline'
  * already counts as missed once it is past its target, because it can no longer be met.
  */
 
-export type FigureStatus =
-  | 'not-started'
-  | 'in-progress'
-  | 'met'
-  | 'missed'
-  /** Finished, with no target to hold it against (a low-severity incident has no response time). */
-  | 'done'
-  /** The deployment stopped before its last step: aborted or rolled back. */
-  | 'stopped'
-
-export interface Figure {
-  startedAt: number | null
-  endedAt: number | null
-  elapsedMs: number | null
-  targetMs: number | null
-  status: FigureStatus
-}
+export type { DeploymentFigures, Figure, FigureStatus } from '../../shared/rollout'
 
 export function figure(startedAt: number | null, endedAt: number | null, targetMs: number | null, now: number): Figure {
   if (startedAt === null) return { startedAt, endedAt: null, elapsedMs: null, targetMs, status: 'not-started' }
@@ -64,12 +48,6 @@ export function timeToDecision(
 ): Figure {
   const minutes = responseMinutes(incident.severity, triggers)
   return figure(incident.detectedAt, incident.decidedAt, minutes === null ? null : minutes * 60_000, now)
-}
-
-export interface DeploymentFigures {
-  deployment: Figure
-  rollback: Figure
-  decisions: { incidentId: string; figure: Figure }[]
 }
 
 /** Everything the header shows, in one call. */

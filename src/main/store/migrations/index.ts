@@ -1,8 +1,9 @@
 import type { Migration } from '../migration'
 import { releasesMigration } from './0001-releases'
 import { runbookMigration } from './0002-runbook'
+import { rolloutMigration } from './0003-rollout'
 
 /** In order; a version is never reused or edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [releasesMigration, runbookMigration]
+export const MIGRATIONS: readonly Migration[] = [releasesMigration, runbookMigration, rolloutMigration]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import { MIGRATIONS } from '../../../src/main/store/migrations'
+import { migrate, schemaVersionOf } from '../../../src/main/store/database'
+
+describe('migration 0003 rollout', () => {
+  it('keeps releases from version 2 and adds rollouts, incidents, rollback procedures and figures, tied to their release', () => {
+    const db = new Database(':memory:')
+    db.pragma('foreign_keys = ON')
+    migrate(db, MIGRATIONS.filter((m) => m.version < 3))
+    db.prepare(`INSERT INTO releases (id, title, service, version, environment, strategy, owner, status, created_at, created_by, created_role, updated_at)
+      VALUES ('old', 't', 's', '1', 'production', 'canary', 'o', 'production', '2026', 'n', 'sre', '2026')`).run()
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 3))
+    expect(schemaVersionOf(db)).toBe(3)
+    expect(db.prepare("SELECT count(*) AS n FROM releases WHERE id = 'old'").get()).toEqual({ n: 1 })
+
+    db.prepare(`INSERT INTO rollouts (release_id, plan_json, state_json, template_json, status, next_due_at, updated_at) VALUES ('old', '{}', '{}', '{}', 'running', 5, 1)`).run()
+    expect(() => db.prepare(`INSERT INTO rollouts VALUES ('missing', '{}', '{}', '{}', 'running', NULL, 1)`).run()).toThrow(/FOREIGN KEY/)
+    expect(() => db.prepare(`UPDATE rollouts SET status = 'sideways'`).run()).toThrow(/CHECK constraint/)
+    const incident = (severity: string) =>
+      db.prepare(`INSERT INTO incidents (id, release_id, severity, summary, source, detected_at) VALUES (?, 'old', ?, 's', 'person', 1)`).run(`i-${severity}`, severity)
+    expect(() => incident('high')).not.toThrow()
+    expect(() => incident('apocalyptic')).toThrow(/CHECK constraint/)
+    expect(db.prepare(`SELECT announced_json, answers_json, resolved_at FROM incidents`).get()).toEqual({ announced_json: '[]', answers_json: '[]', resolved_at: null })
+    expect(() => db.prepare(`INSERT INTO rollback_steps (release_id, step_id, position, title, owner_role) VALUES ('old', 'a', 0, 't', 'sre')`).run()).toThrow(/FOREIGN KEY/)
+  })
+})
