@@ -96,3 +96,18 @@ describe('timeline filter', () => {
     expect(timelineMatches(vote, 'dana', '')).toBe(false)
   })
 })
+
+import { kindLabel } from '../../src/renderer/src/room/timeline-filter'
+
+describe('timeline kind labels', () => {
+  it('groups each kind under its family, with a few named on their own', () => {
+    expect(['rollout.soak-ended', 'incident.decided', 'release.rolled-back', 'decision.vote', 'release.stage-changed', 'note'].map(kindLabel)).toEqual([
+      'rollout',
+      'incident',
+      'rollback',
+      'vote',
+      'stage',
+      'note'
+    ])
+  })
+})

@@ -4,7 +4,7 @@ import { ROLE_LABELS } from '../../../../shared/roles'
 import { client, useIdentity } from '../../session/room'
 import { useCall } from '../../room/use-call'
 import { downloadFile } from '../../room/download-file'
-import { KIND_LABELS, timelineMatches } from '../../room/timeline-filter'
+import { KIND_FILTERS, kindLabel, timelineMatches } from '../../room/timeline-filter'
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour12: false })
 
@@ -65,7 +65,7 @@ export function TimelinePanel({ releaseId, entries }: { releaseId: string; entri
         <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Filter by text, person or role" aria-label="Filter timeline" data-testid="timeline-filter" />
         <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Kind" data-testid="timeline-kind">
           <option value="">Everything</option>
-          {[...new Set(Object.values(KIND_LABELS))].map((k) => (
+          {KIND_FILTERS.map((k) => (
             <option key={k} value={k}>
               {k}
             </option>
@@ -74,9 +74,9 @@ export function TimelinePanel({ releaseId, entries }: { releaseId: string; entri
       </div>
       <ol className="entries" data-testid="timeline-entries">
         {shown.map((e) => (
-          <li key={e.id} className={`entry entry-${KIND_LABELS[e.kind] ?? 'other'}`} data-testid="timeline-entry" data-kind={e.kind}>
+          <li key={e.id} className={`entry entry-${kindLabel(e.kind)}`} data-testid="timeline-entry" data-kind={e.kind}>
             <span className="entry-time">{time(e.at)}</span>
-            <span className="entry-kind">{KIND_LABELS[e.kind] ?? e.kind}</span>
+            <span className="entry-kind">{kindLabel(e.kind)}</span>
             <span className="entry-body">
               {e.actor && (
                 <span className="entry-actor">
