@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { removeDir, startHost, type RunningHost } from './host'
+import { apiOf, people, type RoleKey } from './api'
 
 let host: RunningHost
 test.beforeEach(async () => {
@@ -10,16 +11,6 @@ test.afterEach(async () => {
   removeDir(host.dataDir)
 })
 
-const people = {
-  'devops-lead': { name: 'Dana Okafor', role: 'devops-lead' },
-  sre: { name: 'Sam Lee', role: 'sre' },
-  'security-lead': { name: 'Ana Costa', role: 'security-lead' },
-  'qa-lead': { name: 'Lee Park', role: 'qa-lead' },
-  'product-owner': { name: 'Priya Raman', role: 'product-owner' },
-  'tech-lead': { name: 'Tomas Berg', role: 'tech-lead' },
-  observer: { name: 'Olu Ade', role: 'observer' }
-} as const
-type RoleKey = keyof typeof people
 
 async function enterAs(page: Page, who: RoleKey, path = '') {
   await page.goto(host.url + path)
@@ -29,28 +20,8 @@ async function enterAs(page: Page, who: RoleKey, path = '') {
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live')
 }
 
-async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const res = await request.post(`${host.url}api/${method}`, { data })
-  expect(res.status(), `${method}: ${await res.text()}`).toBe(200)
-  return (await res.json()) as T
-}
-
-interface RoomJson {
-  gates: { id: string; position: string; items: { open: { id: string; ownerRole: RoleKey }[] }; approvals: { role: RoleKey }[] }[]
-}
-
-/** The owners tick their items and the approvers vote go, gate by gate, over the API, as their own tools would. */
-async function advanceTo(request: APIRequestContext, releaseId: string, to: 'staging' | 'production') {
-  const order = ['ready', 'staging', 'production']
-  for (const gate of order.slice(0, order.indexOf(to) + 1)) {
-    const room = await api<RoomJson>(request, 'releases.get', { releaseId })
-    const g = room.gates.find((x) => x.id === gate)!
-    if (g.position === 'passed') continue
-    for (const item of g.items.open) await api(request, 'checklist.set', { releaseId, itemId: item.id, status: 'done', actor: people[item.ownerRole] })
-    for (const a of g.approvals) await api(request, 'decisions.vote', { releaseId, gate, verdict: 'go', rationale: `${a.role} ready`, actor: people[a.role] })
-    await api(request, 'releases.advance', { releaseId, actor: people['devops-lead'] })
-  }
-}
+const api = <T,>(request: APIRequestContext, method: string, data: unknown) => apiOf(request, host.url).call<T>(method, data)
+const advanceTo = (request: APIRequestContext, releaseId: string, to: 'staging' | 'production') => apiOf(request, host.url).advanceTo(releaseId, to)
 
 const step = (page: Page, id: string) => page.locator(`[data-testid=lane-step][data-step-id="${id}"]`)
 const SOAK_WAIT = { timeout: 15_000 }

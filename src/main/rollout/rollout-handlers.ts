@@ -364,15 +364,15 @@ const completeStep: Handler<'rollback.completeStep'> = (input, ctx) => {
     summary: `Rollback step done (${ticked} of ${done.procedure.steps.length}): ${step?.title ?? input.stepId}${input.note ? `: ${input.note}` : ''}`,
     data: { stepId: input.stepId, note: input.note ?? null, elapsedMs: at - procedure.decidedAt }
   })
-  if (done.finished) finishRollback(ctx, release, done.procedure.reason, procedure.decidedAt, procedure.targetMinutes, procedure.incidentId)
+  if (done.finished) finishRollback(ctx, release, done.procedure.reason, procedure.decidedAt, procedure.targetMinutes, procedure.incidentId, at)
   else saveFigures(ctx, release.id)
   return done.procedure
 }
 
 /** The last rollback step is done: the release ends rolled-back, with its reason and rollback time on the record. */
-function finishRollback(ctx: HandlerContext, release: Release, reason: string, decidedAt: number, targetMinutes: number, incidentId: string | null): void {
+// `at` is the instant the last step was ticked, the same one the procedure recorded, so the figure and the record agree.
+function finishRollback(ctx: HandlerContext, release: Release, reason: string, decidedAt: number, targetMinutes: number, incidentId: string | null, at: number): void {
   const rec = readRollout(ctx, release)
-  const at = now(ctx)
   const t = machine.finishRollback(rec.state, { now: at })
   const tookMs = at - decidedAt
   const met = tookMs <= targetMinutes * 60_000
