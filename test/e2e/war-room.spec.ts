@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { removeDir, startHost, type RunningHost } from './host'
+import { people, type RoleKey } from './api'
 
 let host: RunningHost
 test.beforeEach(async () => {
@@ -12,15 +13,6 @@ test.afterEach(async () => {
   removeDir(host.dataDir)
 })
 
-const people = {
-  'devops-lead': { name: 'Dana Okafor', role: 'devops-lead' },
-  sre: { name: 'Sam Lee', role: 'sre' },
-  'security-lead': { name: 'Ana Costa', role: 'security-lead' },
-  'qa-lead': { name: 'Lee Park', role: 'qa-lead' },
-  'product-owner': { name: 'Priya Raman', role: 'product-owner' },
-  'tech-lead': { name: 'Tomas Berg', role: 'tech-lead' }
-} as const
-type RoleKey = keyof typeof people
 
 async function enterAs(page: Page, who: RoleKey, path = '') {
   await page.goto(host.url + path)
