@@ -1,17 +1,18 @@
-import { expect, type APIRequestContext } from '@playwright/test'
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
-/** One person per role for end-to-end scripts, matching test/support/advance.ts. */
-export const people = {
-  'devops-lead': { name: 'Dana Okafor', role: 'devops-lead' },
-  sre: { name: 'Sam Lee', role: 'sre' },
-  'security-lead': { name: 'Ana Costa', role: 'security-lead' },
-  'qa-lead': { name: 'Lee Park', role: 'qa-lead' },
-  'product-owner': { name: 'Priya Raman', role: 'product-owner' },
-  'tech-lead': { name: 'Tomas Berg', role: 'tech-lead' },
-  'project-manager': { name: 'Mo Diallo', role: 'project-manager' },
-  observer: { name: 'Olu Ade', role: 'observer' }
-} as const
-export type RoleKey = keyof typeof people
+import { people, type RoleKey } from '../support/advance'
+
+export { people, type RoleKey }
+
+/** Opens the room at `base + path` as one of the people, and waits until the client is live. */
+export async function enterAs(page: Page, base: string, who: RoleKey, path = ''): Promise<void> {
+  await page.goto(base + path)
+  await page.getByTestId('identity-name').fill(people[who].name)
+  await page.getByTestId('identity-role').selectOption(who)
+  await page.getByTestId('identity-submit').click()
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live')
+}
+
 
 export function apiOf(request: APIRequestContext, base: string) {
   async function call<T>(method: string, data: unknown): Promise<T> {

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { removeDir, startHost, type RunningHost } from './host'
-import { apiOf, people, type RoleKey } from './api'
+import { apiOf, enterAs as enterAsAt, people, type RoleKey } from './api'
 
 let host: RunningHost
 test.beforeEach(async () => {
@@ -12,13 +12,7 @@ test.afterEach(async () => {
 })
 
 
-async function enterAs(page: Page, who: RoleKey, path = '') {
-  await page.goto(host.url + path)
-  await page.getByTestId('identity-name').fill(people[who].name)
-  await page.getByTestId('identity-role').selectOption(who)
-  await page.getByTestId('identity-submit').click()
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live')
-}
+const enterAs = (page: Page, who: RoleKey, path = '') => enterAsAt(page, host.url, who, path)
 
 const api = <T,>(request: APIRequestContext, method: string, data: unknown) => apiOf(request, host.url).call<T>(method, data)
 const advanceTo = (request: APIRequestContext, releaseId: string, to: 'staging' | 'production') => apiOf(request, host.url).advanceTo(releaseId, to)

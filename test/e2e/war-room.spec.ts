@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { removeDir, startHost, type RunningHost } from './host'
-import { people, type RoleKey } from './api'
+import { enterAs as enterAsAt, people, type RoleKey } from './api'
 
 let host: RunningHost
 test.beforeEach(async () => {
@@ -14,13 +14,7 @@ test.afterEach(async () => {
 })
 
 
-async function enterAs(page: Page, who: RoleKey, path = '') {
-  await page.goto(host.url + path)
-  await page.getByTestId('identity-name').fill(people[who].name)
-  await page.getByTestId('identity-role').selectOption(who)
-  await page.getByTestId('identity-submit').click()
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live')
-}
+const enterAs = (page: Page, who: RoleKey, path = '') => enterAsAt(page, host.url, who, path)
 
 async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
   const res = await request.post(`${host.url}api/${method}`, { data })

@@ -1,4 +1,3 @@
-import type { Actor } from '../../../src/shared/roles'
 import type { Room } from '../../../src/shared/room'
 import type { DomainEvent } from '../../../src/shared/events'
 import type { WarRoom } from '../../../src/main/war-room'
@@ -6,17 +5,8 @@ import type { Timers } from '../../../src/main/rollout/rollout-service'
 
 /** The people of a deployment window, and calls through the room's one dispatch, for rollout integration tests. */
 
-export const people = {
-  'devops-lead': { name: 'Dana Okafor', role: 'devops-lead' },
-  sre: { name: 'Sam Lee', role: 'sre' },
-  'security-lead': { name: 'Ana Costa', role: 'security-lead' },
-  'qa-lead': { name: 'Lee Park', role: 'qa-lead' },
-  'product-owner': { name: 'Priya Raman', role: 'product-owner' },
-  'tech-lead': { name: 'Tomas Berg', role: 'tech-lead' },
-  'project-manager': { name: 'Mo Diallo', role: 'project-manager' },
-  observer: { name: 'Olu Ade', role: 'observer' }
-} as const satisfies Record<string, Actor>
-export type RoleKey = keyof typeof people
+export { people, type RoleKey } from '../../support/advance'
+import { advanceTo as advanceRoomTo } from '../../support/advance'
 
 export function caller(room: () => WarRoom) {
   function call<T>(method: string, input: unknown): T {
@@ -35,18 +25,7 @@ export function caller(room: () => WarRoom) {
 
 /** Ticks every item of the gates up to `to` by its owner, votes go from every approver, and advances to `to`. */
 export function advanceTo(room: () => WarRoom, releaseId: string, to: 'ready' | 'staging' | 'production'): void {
-  const { call, get } = caller(room)
-  const order = ['ready', 'staging', 'production'] as const
-  for (const gate of order.slice(0, order.indexOf(to) + 1)) {
-    const r = get(releaseId)
-    const g = r.gates.find((x) => x.id === gate)!
-    if (g.position === 'passed') continue
-    for (const item of g.items.open) {
-      call('checklist.set', { releaseId, itemId: item.id, status: 'done', actor: people[item.ownerRole as RoleKey] })
-    }
-    for (const a of g.approvals) call('decisions.vote', { releaseId, gate, verdict: 'go', rationale: `${a.role} is ready`, actor: people[a.role as RoleKey] })
-    call('releases.advance', { releaseId, actor: people['devops-lead'] })
-  }
+  advanceRoomTo(room(), releaseId, to)
 }
 
 /** Timers driven by the test's manual clock: `advance` moves the clock and runs whatever fell due, in order. */
