@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { systemClock } from './clock'
 import { DB_FILE } from './data-dir'
 import { seedDemoRelease } from './demo/demo-release'
+import { startDemoEndpoint } from './demo/demo-endpoint'
 import { startRoomServices } from './room-services'
 import { registerIpcHost } from './electron/ipc-host'
 import { loadWindowState, saveWindowState } from './electron/window-state'
@@ -77,6 +78,9 @@ async function main(): Promise<void> {
   // Electron runs Node with its own ABI, so it loads its own build of the SQLite addon (see scripts/electron-native.mjs).
   const room = openWarRoom({ dbPath, nativeBinding: process.env.WARROOM_SQLITE_BINDING || undefined })
   if (firstRun && process.env.WARROOM_DEMO !== '0') seedDemoRelease(room, systemClock)
+  // The demo's metrics endpoint starts (and its signals are re-pointed at it) before the poller reads them.
+  const demo = await startDemoEndpoint(room)
+  if (demo) room.onClose(() => void demo.close())
   await startRoomServices(room)
 
   // The room asks for one permission, desktop notifications, and only from its own page.

@@ -9,6 +9,7 @@ import { APP_VERSION } from './app-version'
 import { systemClock } from './clock'
 import { DB_FILE } from './data-dir'
 import { seedDemoRelease } from './demo/demo-release'
+import { startDemoEndpoint } from './demo/demo-endpoint'
 import { startRoomServices } from './room-services'
 import { startHttpHost } from './host/http-host'
 import { parseServeOptions, ServeUsageError } from './host/serve-options'
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
   const firstRun = !existsSync(dbPath)
   const room = openWarRoom({ dbPath })
   if (firstRun && options.demo) seedDemoRelease(room, systemClock)
+  // The demo's metrics endpoint starts (and its signals are re-pointed at it) before the poller reads them.
+  const demo = await startDemoEndpoint(room)
+  if (demo) room.onClose(() => void demo.close())
   await startRoomServices(room)
 
   const staticDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer')

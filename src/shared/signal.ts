@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SEVERITIES, severitySchema, type Severity } from './rollout'
 
 /**
  * A signal is one number the war room watches during a release (error rate, p95 latency, availability), read over
@@ -75,6 +76,25 @@ const scrapeSource = z
     quantile: z.number().min(0, 'quantile is between 0 and 1, such as 0.95').max(1, 'quantile is between 0 and 1, such as 0.95').optional(),
     /** For a counter: report the per-second rate between two scrapes rather than the running total. */
     rate: z.boolean().optional(),
+    /**
+     * With `rate`: take the rate over this many seconds of scrapes, as Prometheus's `rate(x[5m])` does, rather than
+     * between the last two. A low-traffic error ratio needs it: one error in a 5-second slice reads as 2 %.
+     */
+    windowSeconds: z.number().int('windowSeconds is a whole number').min(1, 'windowSeconds is at least 1').max(86_400, 'windowSeconds is at most 86400 (a day)').optional(),
+    /**
+     * With `rate`: divide by the rate of these series, for a ratio such as 5xx over all requests. `metric` defaults to
+     * the signal's own metric.
+     */
+    over: z
+      .object({
+        metric: z
+          .string()
+          .regex(/^[A-Za-z_:][A-Za-z0-9_:]*$/, 'over.metric must be a Prometheus metric name such as http_requests_total')
+          .optional(),
+        labels: z.record(labelName, z.string().max(500)).optional()
+      })
+      .strict()
+      .optional(),
     auth: signalAuthSchema.optional()
   })
   .strict()
@@ -135,9 +155,8 @@ export const breachRuleSchema = z.discriminatedUnion(
 )
 export type BreachRule = z.infer<typeof breachRuleSchema>
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const
-export const severitySchema = z.enum(SEVERITIES, { error: `Severity must be one of: ${SEVERITIES.join(', ')}` })
-export type Severity = z.infer<typeof severitySchema>
+// One severity scale for the whole room: a signal's breach opens an incident of the rollout's kind.
+export { SEVERITIES, severitySchema, type Severity }
 
 export const SIGNAL_ROLES = ['canary', 'baseline'] as const
 export const signalRoleSchema = z.enum(SIGNAL_ROLES, { error: 'role must be canary or baseline' })
@@ -160,6 +179,11 @@ export const signalFieldsSchema = z
       .default(DEFAULT_INTERVAL_MS),
     timeoutMs: z.number().int('timeoutMs is a whole number of milliseconds').min(100, 'timeoutMs is at least 100').optional(),
     thresholds: thresholdsSchema,
+    /**
+     * Each reading is multiplied by this before it is stored and judged: 100 turns a ratio into percent, 1000 seconds
+     * into milliseconds, so thresholds and charts read in the unit people speak in.
+     */
+    scale: z.number().finite().positive('scale must be above 0').optional(),
     breach: breachRuleSchema.default({ kind: 'consecutive', count: 3 }),
     severity: severitySchema,
     role: signalRoleSchema.optional()
@@ -175,6 +199,16 @@ export const signalDefinitionSchema = signalFieldsSchema
         path: ['timeoutMs'],
         message: `timeoutMs (${s.timeoutMs}) must be below intervalMs (${s.intervalMs}) so each poll ends before the next is due; lower the timeout or poll less often`
       })
+    }
+    if (s.source.kind === 'scrape' && (s.source.over || s.source.windowSeconds) && !s.source.rate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['source', s.source.over ? 'over' : 'windowSeconds'],
+        message: `${s.source.over ? 'over' : 'windowSeconds'} applies to rates: set rate to true, or leave it out`
+      })
+    }
+    if (s.source.kind === 'scrape' && s.source.over && s.source.quantile !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['source', 'over'], message: 'a quantile is not divided by anything: leave over out' })
     }
     if (s.source.kind === 'scrape' && s.source.quantile !== undefined && s.source.labels && 'le' in s.source.labels) {
       ctx.addIssue({
@@ -205,3 +239,7 @@ export interface Sample {
 
 export const POLL_FAILURE_REASONS = ['timeout', 'refused', 'http', 'unparseable', 'non-numeric', 'too-large', 'reset', 'no-data'] as const
 export type PollFailureReason = (typeof POLL_FAILURE_REASONS)[number]
+
+/** The faults the demo's simulated service can be told to show (see src/main/demo/demo-metrics). */
+export const DEMO_FAULT_NAMES = ['none', 'errors', 'latency'] as const
+export type DemoFaultName = (typeof DEMO_FAULT_NAMES)[number]

@@ -1,10 +1,11 @@
 import type { Clock } from '../clock'
 import type { SignalSource } from '../../shared/signal'
 import type { BoundedGetResult } from './bounded-get'
-import { counterRate, seriesIncreases, type CounterSnapshot } from './counter-rate'
+import type { CounterSnapshot } from './counter-rate'
 import { describeSelector, ExpositionParseError, parseExposition, selectSeries, seriesKey, type ExpositionSample } from './exposition-parser'
 import { bucketsFromSeries, histogramQuantile } from './histogram-quantile'
 import { finiteValue, statusOf, type Reading, type ReadRequest, type ValueOutcome } from './reading'
+import { RateWindow } from './rate-window'
 
 function describeMatches(series: readonly ExpositionSample[]): string {
   const shown = series.slice(0, 3).map((s) => describeSelector(s.name, s.labels))
@@ -27,15 +28,27 @@ export function scrapeReader(
   const histogram = source.quantile !== undefined
   const metric = histogram && !source.metric.endsWith('_bucket') ? `${source.metric}_bucket` : source.metric
   const selector = describeSelector(metric, labels)
-  // The last successful scrape's series, for rates. Kept across failed polls, so the next rate spans the gap.
-  let previous: CounterSnapshot | undefined
+  // Successful scrapes' increases, for rates. Kept across failed polls, so the next rate spans the gap.
+  const windowMs = (source.windowSeconds ?? 0) * 1000
+  const numerator = new RateWindow(windowMs)
+  const over = source.over
+  const denominatorMetric = over?.metric ?? source.metric
+  const denominatorLabels = over?.labels ?? {}
+  const denominatorSelector = describeSelector(denominatorMetric, denominatorLabels)
+  const denominator = new RateWindow(windowMs)
 
   const snapshotOf = (series: readonly ExpositionSample[], t: number): CounterSnapshot => ({
     t,
     series: new Map(series.map((s) => [seriesKey(s), s.value]))
   })
 
-  const evaluate = (series: ExpositionSample[], t: number): ValueOutcome => {
+  const sumOf = (increases: ReadonlyMap<string, number>) => {
+    let total = 0
+    for (const v of increases.values()) total += v
+    return total
+  }
+
+  const evaluate = (series: ExpositionSample[], t: number, all: readonly ExpositionSample[]): ValueOutcome => {
     if (series.length === 0) return { ok: false, reason: 'no-data', message: `the scrape has no series ${selector}; check the metric name and labels` }
     const bad = series.find((s) => !Number.isFinite(s.value))
     if (bad && (histogram || source.rate)) return finiteValue(bad.value, `${describeSelector(bad.name, bad.labels)}`)
@@ -44,11 +57,10 @@ export function scrapeReader(
       const quantile = source.quantile as number
       let counts = series
       if (source.rate) {
-        const current = snapshotOf(series, t)
-        const before = previous
-        previous = current
-        if (!before) return { ok: false, reason: 'no-data', message: `first scrape of ${selector}; the quantile over the interval needs a second one, due next poll` }
-        const increases = seriesIncreases(before, current)
+        if (!numerator.add(snapshotOf(series, t))) {
+          return { ok: false, reason: 'no-data', message: `first scrape of ${selector}; the quantile over the interval needs a second one, due next poll` }
+        }
+        const { increases } = numerator.totals()
         counts = series.filter((s) => increases.has(seriesKey(s))).map((s) => ({ ...s, value: increases.get(seriesKey(s)) as number }))
       }
       const buckets = bucketsFromSeries(counts)
@@ -62,12 +74,26 @@ export function scrapeReader(
     }
 
     if (source.rate) {
-      const current = snapshotOf(series, t)
-      const before = previous
-      previous = current
-      if (!before) return { ok: false, reason: 'no-data', message: `first scrape of ${selector}; its rate needs a second one, due next poll` }
-      const rate = counterRate(before, current)
-      return rate.ok ? { ok: true, value: rate.perSecond } : { ok: false, reason: 'no-data', message: `${selector}: ${rate.message}` }
+      const below = over ? selectSeries(all, denominatorMetric, denominatorLabels) : []
+      if (over && below.length === 0) {
+        return { ok: false, reason: 'no-data', message: `the scrape has no series ${denominatorSelector} to divide by; check over's metric and labels` }
+      }
+      const first = !numerator.add(snapshotOf(series, t))
+      if (over) denominator.add(snapshotOf(below, t))
+      if (first) return { ok: false, reason: 'no-data', message: `first scrape of ${selector}; its rate needs a second one, due next poll` }
+      const { increases, spanMs } = numerator.totals()
+      if (!(spanMs > 0)) {
+        return { ok: false, reason: 'no-data', message: `${selector}: the last two readings of the counter carry the same time, so no rate can be taken yet` }
+      }
+      if (increases.size === 0) {
+        return { ok: false, reason: 'no-data', message: `${selector}: no series of the counter appeared in both of the last two readings` }
+      }
+      if (!over) return { ok: true, value: sumOf(increases) / (spanMs / 1000) }
+      const total = sumOf(denominator.totals().increases)
+      if (!(total > 0)) {
+        return { ok: false, reason: 'no-data', message: `${denominatorSelector} did not increase during the window, so there is no ratio to take` }
+      }
+      return { ok: true, value: sumOf(increases) / total }
     }
 
     // A gauge is not summed across series: adding up latencies or temperatures would be meaningless.
@@ -94,6 +120,6 @@ export function scrapeReader(
       if (error instanceof ExpositionParseError) return settle({ ok: false, reason: 'unparseable', message: error.message })
       throw error
     }
-    return settle(evaluate(selectSeries(samples, metric, labels), startedAt))
+    return settle(evaluate(selectSeries(samples, metric, labels), startedAt, samples))
   }
 }

@@ -1,4 +1,300 @@
 import type { WarRoom } from '../war-room'
+import type { HandlerContext } from '../api/handler-context'
+import type { DomainEventBody } from '../../shared/events'
+import type { LiveSample } from '../../shared/events-signals'
+import type { SignalStatus } from '../../shared/room-signals'
+import type { BreachEvidence } from '../health/signal-evaluation'
+import { Poller, type PollerOptions, type PollerStats, type PollResult, type PolledSignal } from '../monitoring/poller'
+import { createSourceReader } from '../monitoring/source-reader'
+import { realTimers, type TimerHandle, type Timers } from '../monitoring/timers'
+import { openIncident } from '../rollout/incident-opener'
+import { formatValue, recordSignal } from './signal-record'
+import { WatchedSignal } from './signal-runtime'
+
+const HOUR = 3_600_000
+
+export interface RetentionPolicy {
+  /** Raw samples younger than this are kept as read. 48 hours by default (WARROOM_RAW_RETENTION_HOURS). */
+  rawMs: number
+  /** Per-minute rollups younger than this are kept. 30 days by default (WARROOM_ROLLUP_RETENTION_DAYS). */
+  rollupMs: number
+  /** How often the retention step runs. */
+  everyMs: number
+  /** Raw rows one step may fold, so a backlog never holds the main thread for long. */
+  rowBudget: number
+}
+
+export interface SignalServiceOptions {
+  timers?: Timers
+  retention?: Partial<RetentionPolicy>
+  /** How often signals with no fresh reading are re-judged (and so turn stale). */
+  sweepMs?: number
+  poller?: Partial<Pick<PollerOptions, 'concurrency' | 'batchWindowMs' | 'backoff' | 'readerFor'>>
+  log?: (message: string, error?: unknown) => void
+}
+
+export function retentionFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<RetentionPolicy> {
+  const hours = Number(env.WARROOM_RAW_RETENTION_HOURS)
+  const days = Number(env.WARROOM_ROLLUP_RETENTION_DAYS)
+  return {
+    ...(hours > 0 ? { rawMs: hours * HOUR } : {}),
+    ...(days > 0 ? { rollupMs: days * 24 * HOUR } : {})
+  }
+}
+
+/**
+ * The monitoring poller and signal evaluation, run in the background: one Poller for the signals of every release
+ * still in progress. Each batch of readings is written in one transaction through `room.transact` (samples, each
+ * signal's state, breach entries, incidents), and announced after commit as one compact `signal.samples` event per
+ * release. Definition changes reach it as timeline entries, after which it re-reads the signals it should watch.
+ */
+export class SignalService {
+  private readonly poller: Poller
+  private readonly watched = new Map<string, WatchedSignal>()
+  private readonly timers: Timers
+  private readonly retention: RetentionPolicy
+  private readonly log: (message: string, error?: unknown) => void
+  private readonly unsubscribe: () => void
+  private sweepTimer?: TimerHandle
+  private retentionTimer?: TimerHandle
+  private resyncTimer?: TimerHandle
+  private retentionCursor = 0
+  private stopped = false
+
+  constructor(
+    private readonly room: WarRoom,
+    private readonly options: SignalServiceOptions = {}
+  ) {
+    this.timers = options.timers ?? realTimers
+    this.log = options.log ?? ((message, error) => console.error(`Release War Room signals: ${message}`, error ?? ''))
+    this.retention = { rawMs: 48 * HOUR, rollupMs: 30 * 24 * HOUR, everyMs: 10_000, rowBudget: 20_000, ...options.retention }
+    this.poller = new Poller({
+      clock: room.clock,
+      timers: this.timers,
+      readerFor: options.poller?.readerFor ?? ((s: PolledSignal) => createSourceReader(s.source, { clock: room.clock, timers: this.timers })),
+      onResults: (batch) => this.write(batch),
+      onError: (error) => this.log('the poller reported an error', error),
+      ...(options.poller?.concurrency ? { concurrency: options.poller.concurrency } : {}),
+      ...(options.poller?.batchWindowMs ? { batchWindowMs: options.poller.batchWindowMs } : {}),
+      ...(options.poller?.backoff ? { backoff: options.poller.backoff } : {})
+    })
+    // Every definition change, and every release ending, is a timeline entry: re-read what to watch then.
+    this.unsubscribe = room.bus.subscribe((event) => {
+      if (event.type === 'timeline.appended' && /^(signal|release|rollout)\./.test(event.entry.kind)) this.scheduleResync()
+    })
+    this.resync()
+    this.armSweep()
+    this.armRetention()
+  }
+
+  /** Signals polled now, by id. */
+  watching(): string[] {
+    return [...this.watched.keys()]
+  }
+
+  stats(): PollerStats {
+    return this.poller.stats()
+  }
+
+  stop(): void {
+    if (this.stopped) return
+    this.stopped = true
+    this.unsubscribe()
+    this.poller.stop()
+    for (const t of [this.sweepTimer, this.retentionTimer, this.resyncTimer]) if (t) this.timers.clearTimeout(t)
+  }
+
+  private scheduleResync(): void {
+    if (this.stopped || this.resyncTimer) return
+    this.resyncTimer = this.timers.setTimeout(() => {
+      this.resyncTimer = undefined
+      this.resync()
+    }, 0)
+  }
+
+  /** Brings the poller in line with the database: new signals added, changed ones restarted, gone ones removed. */
+  resync(): void {
+    if (this.stopped) return
+    try {
+      const active = this.room.transact((ctx) => ctx.signals.active(), { writes: false })
+      const seen = new Set<string>()
+      for (const record of active) {
+        seen.add(record.id)
+        const current = this.watched.get(record.id)
+        if (current && JSON.stringify(current.definition) === JSON.stringify(record.definition)) continue
+        const polled = { id: record.id, source: record.definition.source, intervalMs: record.definition.intervalMs, timeoutMs: record.definition.timeoutMs }
+        this.watched.set(record.id, new WatchedSignal(record))
+        if (this.poller.has(record.id)) this.poller.update(polled)
+        else this.poller.add(polled)
+      }
+      for (const id of [...this.watched.keys()]) {
+        if (seen.has(id)) continue
+        this.watched.delete(id)
+        this.poller.remove(id)
+      }
+    } catch (error) {
+      this.log('re-reading the signals to watch failed', error)
+    }
+  }
+
+  private write(batch: PollResult[]): void {
+    if (this.stopped) return
+    const breaches: { watched: WatchedSignal; evidence: BreachEvidence }[] = []
+    const recoveries: WatchedSignal[] = []
+    const perRelease = new Map<string, { samples: LiveSample[]; states: SignalStatus[] }>()
+    this.room.transact((ctx) => {
+      const now = this.room.clock.now()
+      for (const result of batch) {
+        const watched = this.watched.get(result.signalId)
+        if (!watched) continue
+        const taken = watched.take(result.reading, result.startedAt)
+        const group = perRelease.get(watched.record.releaseId) ?? { samples: [], states: [] }
+        perRelease.set(watched.record.releaseId, group)
+        if (taken.sample) {
+          ctx.samples.insert(watched.record.sid, taken.sample.t, taken.sample.v)
+          group.samples.push({ signalId: watched.record.id, t: taken.sample.t, v: taken.sample.v })
+        }
+        if (taken.began) breaches.push({ watched, evidence: taken.began })
+        if (taken.ended) recoveries.push(watched)
+        const status = watched.status(now)
+        ctx.signals.progress(watched.record.sid, watched.progress(status))
+        watched.announced = JSON.stringify(status)
+        group.states.push(status)
+      }
+      for (const { watched, evidence } of breaches) this.openBreach(ctx, watched, evidence)
+      for (const watched of recoveries) this.noteRecovery(ctx, watched)
+      for (const [releaseId, group] of perRelease) ctx.emit({ type: 'signal.samples', releaseId, samples: group.samples, states: group.states })
+    })
+  }
+
+  /**
+   * A sustained breach opens an incident with the signal's severity. The incident is opened in a savepoint: if the
+   * rollout side refuses or fails, its partial writes and events are dropped, the breach is still recorded on the
+   * timeline with why no incident opened, and the poller carries on.
+   */
+  private openBreach(ctx: HandlerContext, watched: WatchedSignal, evidence: BreachEvidence): void {
+    const d = watched.definition
+    let incident: { incidentId: string } | { error: string }
+    const events: DomainEventBody[] = []
+    try {
+      const inner: HandlerContext = { ...ctx, emit: (e) => events.push(e) }
+      incident = ctx.db.transaction(() =>
+        openIncident(inner, {
+          releaseId: watched.record.releaseId,
+          severity: d.severity,
+          summary: `${d.name}: ${describeEvidence(evidence, d.unit)}`,
+          source: 'signal',
+          data: { signalId: watched.record.id, signal: d.name, unit: d.unit, evidence }
+        })
+      )()
+      for (const e of events) ctx.emit(e)
+    } catch (error) {
+      incident = { error: error instanceof Error ? error.message : String(error) }
+      this.log(`could not open an incident for the breach of "${d.name}"`, error)
+    }
+    recordSignal(ctx, {
+      releaseId: watched.record.releaseId,
+      kind: 'signal.breach',
+      actor: null,
+      summary: `Sustained breach: ${d.name} ${describeEvidence(evidence, d.unit)}${'error' in incident ? ` (no incident opened: ${incident.error})` : ''}`,
+      data: { signalId: watched.record.id, severity: d.severity, evidence, ...incident }
+    })
+  }
+
+  private noteRecovery(ctx: HandlerContext, watched: WatchedSignal): void {
+    const d = watched.definition
+    const last = watched.lastSample
+    recordSignal(ctx, {
+      releaseId: watched.record.releaseId,
+      kind: 'signal.recovered',
+      actor: null,
+      summary: `${d.name} is back inside its critical threshold${last ? ` (${formatValue(last.v, d.unit)})` : ''}`,
+      data: { signalId: watched.record.id, sample: last ?? null }
+    })
+  }
+
+  private armSweep(): void {
+    if (this.stopped) return
+    this.sweepTimer = this.timers.setTimeout(() => {
+      this.sweep()
+      this.armSweep()
+    }, this.options.sweepMs ?? 2000)
+  }
+
+  /** Signals whose readings stopped coming turn stale here, since no poll result will ever say so. */
+  sweep(): void {
+    try {
+      const now = this.room.clock.now()
+      const changed: { watched: WatchedSignal; status: SignalStatus }[] = []
+      for (const watched of this.watched.values()) {
+        const status = watched.status(now)
+        const key = JSON.stringify(status)
+        if (key !== watched.announced) changed.push({ watched, status })
+      }
+      if (changed.length === 0) return
+      this.room.transact((ctx) => {
+        const perRelease = new Map<string, SignalStatus[]>()
+        for (const { watched, status } of changed) {
+          ctx.signals.progress(watched.record.sid, watched.progress(status))
+          watched.announced = JSON.stringify(status)
+          perRelease.set(watched.record.releaseId, [...(perRelease.get(watched.record.releaseId) ?? []), status])
+        }
+        for (const [releaseId, states] of perRelease) ctx.emit({ type: 'signal.samples', releaseId, samples: [], states })
+      })
+    } catch (error) {
+      this.log('re-judging stale signals failed', error)
+    }
+  }
+
+  private armRetention(): void {
+    if (this.stopped) return
+    this.retentionTimer = this.timers.setTimeout(() => {
+      this.applyRetention()
+      this.armRetention()
+    }, this.retention.everyMs)
+  }
+
+  /** Folds raw samples past their age into per-minute rollups and prunes old rollups, a budget of rows at a time. */
+  applyRetention(): { folded: number } {
+    let folded = 0
+    try {
+      const now = this.room.clock.now()
+      const sids = this.room.transact((ctx) => ctx.signals.allSids(), { writes: false })
+      if (sids.length === 0) return { folded }
+      this.room.transact((ctx) => {
+        for (let i = 0; i < sids.length && folded < this.retention.rowBudget; i++) {
+          const sid = sids[(this.retentionCursor + i) % sids.length]
+          folded += ctx.samples.fold(sid, now - this.retention.rawMs, 10 * 60_000)
+          ctx.samples.pruneRollups(sid, now - this.retention.rollupMs)
+          this.retentionCursor = (this.retentionCursor + i + 1) % sids.length
+        }
+      })
+    } catch (error) {
+      this.log('applying sample retention failed', error)
+    }
+    return { folded }
+  }
+}
+
+function describeEvidence(e: BreachEvidence, unit: string): string {
+  const side = e.direction === 'above' ? '≥' : '≤'
+  const span = e.rule.kind === 'consecutive' ? `${e.count} samples in a row` : `${Math.round((e.at - e.since) / 1000)} s (${e.count} samples)`
+  return `${side} ${formatValue(e.threshold, unit)} for ${span}, worst ${formatValue(e.worst, unit)}`
+}
+
+let running: SignalService | undefined
+
+/** The service the hosts started, for the demo link and diagnostics. */
+export function runningSignalService(): SignalService | undefined {
+  return running
+}
 
 /** The monitoring poller and signal evaluation, run in the background. */
-export async function startSignalService(_room: WarRoom): Promise<void> {}
+export async function startSignalService(room: WarRoom): Promise<void> {
+  const service = new SignalService(room, { retention: retentionFromEnv() })
+  running = service
+  room.onClose(() => {
+    service.stop()
+    if (running === service) running = undefined
+  })
+}

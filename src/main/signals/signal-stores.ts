@@ -1,9 +1,15 @@
 import type { Db } from '../store/database'
+import { DemoStore } from './demo-store'
+import { SampleStore } from './sample-store'
+import { SignalStore } from './signal-store'
 
 /** The live-health feature's stores, created once per connection. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SignalStores {}
+export interface SignalStores {
+  signals: SignalStore
+  samples: SampleStore
+  demo: DemoStore
+}
 
-export function createSignalStores(_db: Db): SignalStores {
-  return {}
+export function createSignalStores(db: Db): SignalStores {
+  return { signals: new SignalStore(db), samples: new SampleStore(db), demo: new DemoStore(db) }
 }

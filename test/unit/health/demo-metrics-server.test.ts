@@ -87,7 +87,7 @@ describe('the demo metrics endpoint', () => {
     expect(value(second, 'http_request_duration_seconds_sum', { track: 'canary' })).toBeGreaterThan(0)
   })
 
-  it('stays healthy on both tracks without a fault: error ratio near 0.02 %, p95 near 120 ms', async () => {
+  it('stays healthy on both tracks without a fault: error ratio near 0.005 %, p95 near 120 ms', async () => {
     const { clock, server } = await start({ trafficPercent: 50 })
     const first = await scrape(server)
     clock.advance(600_000)

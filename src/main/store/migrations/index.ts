@@ -2,8 +2,9 @@ import type { Migration } from '../migration'
 import { releasesMigration } from './0001-releases'
 import { runbookMigration } from './0002-runbook'
 import { rolloutMigration } from './0003-rollout'
+import { signalsMigration } from './0004-signals'
 
 /** In order; a version is never reused or edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [releasesMigration, runbookMigration, rolloutMigration]
+export const MIGRATIONS: readonly Migration[] = [releasesMigration, runbookMigration, rolloutMigration, signalsMigration]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,0 +1,50 @@
+import type { HandlerContext } from '../api/handler-context'
+import type { Actor } from '../../shared/roles'
+import type { SignalDefinition } from '../../shared/signal'
+import type { TimelineEntry, TimelineKind } from '../../shared/timeline'
+import { record } from '../timeline/record'
+
+/**
+ * Timeline kinds live health writes. They are not yet in the shared `TimelineKind` union (src/shared/timeline.ts is
+ * outside this feature); the column is free text and clients show an unknown kind by its name, so they are cast here,
+ * in one place, until the union lists them.
+ */
+export type SignalTimelineKind = 'signal.added' | 'signal.updated' | 'signal.removed' | 'signal.breach' | 'signal.recovered' | 'demo.control'
+
+export function recordSignal(
+  ctx: HandlerContext,
+  entry: { releaseId: string; kind: SignalTimelineKind; actor: Actor | null; summary: string; data?: Record<string, unknown> }
+): TimelineEntry {
+  return record(ctx, { ...entry, kind: entry.kind as unknown as TimelineKind })
+}
+
+/** Four significant digits, the unit after: "0.1 %", "200 ms", "99.9 %". */
+export function formatValue(v: number, unit: string): string {
+  const shown = !Number.isFinite(v) || v === 0 ? String(v) : String(Number(v.toPrecision(4)))
+  if (!unit) return shown
+  return unit === '%' ? `${shown} %` : `${shown} ${unit}`
+}
+
+/** "scrape http://…/metrics" — where a signal reads, without anything secret (credentials are only env names). */
+export function describeSource(d: SignalDefinition): string {
+  const s = d.source
+  switch (s.kind) {
+    case 'prometheus':
+      return `Prometheus ${s.url}: ${s.query}`
+    case 'scrape':
+      return `scrape ${s.url} ${s.metric}`
+    case 'json':
+      return `JSON ${s.url} at ${s.path}`
+    case 'probe':
+      return `probe ${s.url}`
+  }
+}
+
+export function describeThresholds(d: SignalDefinition): string {
+  const { direction, warn, critical } = d.thresholds
+  const side = direction === 'above' ? '≥' : '≤'
+  const parts = []
+  if (warn !== undefined) parts.push(`warn ${side} ${formatValue(warn, d.unit)}`)
+  if (critical !== undefined) parts.push(`critical ${side} ${formatValue(critical, d.unit)}`)
+  return parts.length ? parts.join(', ') : 'no thresholds'
+}

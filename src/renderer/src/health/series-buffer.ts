@@ -1,0 +1,63 @@
+/** One chart point, in the shape chart.js reads without parsing: x is epoch ms. */
+export interface ChartPoint {
+  x: number
+  y: number
+}
+
+/**
+ * A signal's points for its chart: history fetched once per range, then live samples appended in place. The array is
+ * shared with the chart (chart.js with `parsing: false` reads it as is), so a live sample costs one push and one
+ * `update('none')`, never a copy of 48 hours of points.
+ */
+export class SeriesBuffer {
+  points: ChartPoint[] = []
+  /** Points older than this are dropped as new ones arrive: the chart's range start. */
+  keepFrom = 0
+  private readonly listeners = new Set<(kind: 'replace' | 'append') => void>()
+
+  subscribe(listener: (kind: 'replace' | 'append') => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** History for a range; live points newer than its end are kept, since they arrived while it was being fetched. */
+  replace(history: readonly { t: number; v: number }[], keepFrom: number): void {
+    const last = history.length ? history[history.length - 1].t : -Infinity
+    const newer = this.points.filter((p) => p.x > last)
+    this.points = [...history.map((s) => ({ x: s.t, y: s.v })), ...newer]
+    this.keepFrom = keepFrom
+    this.emit('replace')
+  }
+
+  /** Live samples, oldest first; one not newer than the last point is a repeat and is skipped. */
+  append(samples: readonly { t: number; v: number }[]): number {
+    let added = 0
+    for (const s of samples) {
+      const last = this.points[this.points.length - 1]
+      if (last && s.t <= last.x) continue
+      this.points.push({ x: s.t, y: s.v })
+      added++
+    }
+    const stale = countBefore(this.points, this.keepFrom)
+    // Trimming shifts the whole array; do it in chunks rather than on every sample.
+    if (stale > 256) this.points.splice(0, stale)
+    if (added > 0) this.emit('append')
+    return added
+  }
+
+  private emit(kind: 'replace' | 'append'): void {
+    for (const l of this.listeners) l(kind)
+  }
+}
+
+/** How many points lie before `t` (points are sorted by x). */
+export function countBefore(points: readonly ChartPoint[], t: number): number {
+  let lo = 0
+  let hi = points.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (points[mid].x < t) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
