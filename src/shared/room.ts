@@ -2,12 +2,13 @@ import type { Release } from './release'
 import type { ChecklistItem, GateState, Vote } from './runbook'
 import type { RolloutRoomPart } from './room-rollout'
 import type { SignalRoomPart } from './room-signals'
+import type { ClosureRoomPart } from './closure'
 
 /**
  * The war room's whole state for one release, in one answer, so a client that (re)connects catches up with one
  * call. Later features add their parts here (rollout, incidents, signals).
  */
-export interface Room extends RolloutRoomPart, SignalRoomPart {
+export interface Room extends RolloutRoomPart, SignalRoomPart, ClosureRoomPart {
   release: Release
   checklist: ChecklistItem[]
   gates: GateState[]

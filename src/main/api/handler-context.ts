@@ -8,6 +8,7 @@ import type { TemplateStore } from '../runbook/template-store'
 import type { TimelineStore } from '../timeline/timeline-store'
 import type { RolloutStores } from '../rollout/rollout-stores'
 import type { SignalStores } from '../signals/signal-stores'
+import type { ClosureStore } from '../closure/closure-store'
 
 export interface Stores extends RolloutStores, SignalStores {
   releases: ReleaseStore
@@ -15,6 +16,7 @@ export interface Stores extends RolloutStores, SignalStores {
   votes: VoteStore
   timeline: TimelineStore
   templates: TemplateStore
+  closure: ClosureStore
 }
 
 /** What a handler may touch. Events are queued here and published only after the call's transaction commits. */

@@ -8,6 +8,7 @@ import { timelineHandlers } from '../timeline/timeline-handlers'
 import { rolloutHandlers } from '../rollout/rollout-handlers'
 import { signalHandlers } from '../signals/signal-handlers'
 import { backupHandlers } from '../store/backup-handlers'
+import { closureHandlers } from '../closure/closure-handlers'
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => Result<M>
 export type HandlerTable = { [M in MethodName]: Handler<M> }
@@ -21,5 +22,6 @@ export const handlers = {
   ...templateHandlers,
   ...rolloutHandlers,
   ...signalHandlers,
-  ...backupHandlers
+  ...backupHandlers,
+  ...closureHandlers
 } satisfies HandlerTable

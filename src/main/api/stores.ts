@@ -7,6 +7,7 @@ import { TemplateStore } from '../runbook/template-store'
 import { TimelineStore } from '../timeline/timeline-store'
 import { createRolloutStores } from '../rollout/rollout-stores'
 import { createSignalStores } from '../signals/signal-stores'
+import { ClosureStore } from '../closure/closure-store'
 
 /** Every store over one connection, each preparing its statements once. */
 export function createStores(db: Db): Stores {
@@ -16,6 +17,7 @@ export function createStores(db: Db): Stores {
     votes: new VoteStore(db),
     timeline: new TimelineStore(db),
     templates: new TemplateStore(db),
+    closure: new ClosureStore(db),
     ...createRolloutStores(db),
     ...createSignalStores(db)
   }

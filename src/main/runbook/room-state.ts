@@ -28,6 +28,8 @@ export function readRoom(ctx: HandlerContext, releaseId: string): Room {
     gates: evaluateGates(ctx.releases.gates(releaseId), release.status, checklist, votes),
     votes,
     timeline: ctx.timeline.head(releaseId),
+    releaseNotes: ctx.closure.notes(releaseId),
+    outcomes: ctx.closure.outcomes(releaseId, release.successCriteria),
     ...readRolloutPart(ctx, releaseId),
     ...readSignalPart(ctx, releaseId)
   }

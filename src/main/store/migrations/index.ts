@@ -3,8 +3,9 @@ import { releasesMigration } from './0001-releases'
 import { runbookMigration } from './0002-runbook'
 import { rolloutMigration } from './0003-rollout'
 import { signalsMigration } from './0004-signals'
+import { closureMigration } from './0005-closure'
 
 /** In order; a version is never reused or edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [releasesMigration, runbookMigration, rolloutMigration, signalsMigration]
+export const MIGRATIONS: readonly Migration[] = [releasesMigration, runbookMigration, rolloutMigration, signalsMigration, closureMigration]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -6,6 +6,7 @@ import { GatePanel } from './room/GatePanel'
 import { TimelinePanel } from './room/TimelinePanel'
 import { RolloutSection } from './rollout/RolloutSection'
 import { HealthSection } from './health/HealthSection'
+import { ClosurePanel } from './room/ClosurePanel'
 
 /** The war room for one release: header, checklist, gate and timeline, all kept live by the room store. */
 export function ReleaseView({ releaseId }: { releaseId: string }) {
@@ -53,6 +54,7 @@ export function ReleaseView({ releaseId }: { releaseId: string }) {
           <TimelinePanel releaseId={room.release.id} entries={timeline} />
         </div>
       </div>
+      <ClosurePanel room={room} />
     </main>
   )
 }
