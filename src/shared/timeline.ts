@@ -35,6 +35,13 @@ export type TimelineKind =
   | 'rollback.started'
   | 'rollback.step-done'
   | 'release.rolled-back'
+  // Live health: signals changing, sustained breaches and recoveries, and the demo's fault control.
+  | 'signal.added'
+  | 'signal.updated'
+  | 'signal.removed'
+  | 'signal.breach'
+  | 'signal.recovered'
+  | 'demo.control'
 
 export interface TimelineEntry {
   id: number

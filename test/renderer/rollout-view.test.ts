@@ -72,6 +72,11 @@ describe('the rollout lane', () => {
     expect(stepSize({})).toBe('—')
   })
 
+  it('shows the readings that failed a gate judged on its signals', () => {
+    const s = state([step({ id: 'a', state: 'failed', verdict: { result: 'fail', by: 'signals', values: { 'Canary error rate': 4.8123, 'Canary p95 latency': 131 }, at: T0 } })])
+    expect(laneSteps(s, 0, T0)[0].verdict).toBe('Failed on its signals (Canary error rate 4.81; Canary p95 latency 131)')
+  })
+
   it('keeps the overridden verdict beside the override', () => {
     const s = state([
       step({

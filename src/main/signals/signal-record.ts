@@ -4,18 +4,14 @@ import type { SignalDefinition } from '../../shared/signal'
 import type { TimelineEntry, TimelineKind } from '../../shared/timeline'
 import { record } from '../timeline/record'
 
-/**
- * Timeline kinds live health writes. They are not yet in the shared `TimelineKind` union (src/shared/timeline.ts is
- * outside this feature); the column is free text and clients show an unknown kind by its name, so they are cast here,
- * in one place, until the union lists them.
- */
-export type SignalTimelineKind = 'signal.added' | 'signal.updated' | 'signal.removed' | 'signal.breach' | 'signal.recovered' | 'demo.control'
+/** The timeline kinds live health writes. */
+export type SignalTimelineKind = Extract<TimelineKind, `signal.${string}` | 'demo.control'>
 
 export function recordSignal(
   ctx: HandlerContext,
   entry: { releaseId: string; kind: SignalTimelineKind; actor: Actor | null; summary: string; data?: Record<string, unknown> }
 ): TimelineEntry {
-  return record(ctx, { ...entry, kind: entry.kind as unknown as TimelineKind })
+  return record(ctx, entry)
 }
 
 /** Four significant digits, the unit after: "0.1 %", "200 ms", "99.9 %". */

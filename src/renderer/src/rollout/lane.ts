@@ -62,7 +62,14 @@ function verdictText(v: GateVerdict | null, overridden: GateVerdict | null): str
   const who = v.by === 'signals' ? 'on its signals' : `by ${v.actor?.name ?? 'someone'}`
   const why = v.rationale ? `: “${v.rationale}”` : ''
   if (v.by === 'override') return `Overridden ${who}${why}${overridden ? ` (it had failed: “${overridden.rationale ?? 'no reason'}”)` : ''}`
-  return `${v.result === 'pass' ? 'Passed' : 'Failed'} ${who}${why}`
+  return `${v.result === 'pass' ? 'Passed' : 'Failed'} ${who}${why}${valuesText(v.values)}`
+}
+
+/** The readings that decided a gate judged on signals: the worst value of each, so a failure shows its evidence. */
+function valuesText(values: GateVerdict['values']): string {
+  const entries = Object.entries(values ?? {})
+  if (!entries.length) return ''
+  return ` (${entries.map(([name, v]) => `${name} ${Number(v.toPrecision(3))}`).join('; ')})`
 }
 
 export function laneSteps(state: RolloutState, currentIndex: number, now: number): LaneStep[] {

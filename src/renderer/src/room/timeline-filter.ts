@@ -8,7 +8,8 @@ const SPECIFIC: Record<string, string> = {
   'release.aborted': 'aborted',
   'release.notes-edited': 'notes',
   'release.rolled-back': 'rollback',
-  'decision.vote': 'vote'
+  'decision.vote': 'vote',
+  'demo.control': 'signal'
 }
 
 /** The labels the kind filter offers, in the order a window runs. */
