@@ -128,6 +128,8 @@ export interface VoteSnapshot {
   satisfied: boolean
   openItems: { title: string; ownerRole: Role; status: ItemStatus }[]
   approvals: { role: Role; verdict: ApprovalVerdict }[]
+  /** The health panels as they stood: each signal's state and last value. Absent on votes from before signals. */
+  health?: { name: string; state: string; value: number | null; unit: string }[]
 }
 
 export interface Vote {

@@ -48,6 +48,19 @@ describe('signals through the dispatch', () => {
     expect(room.demo).toBeNull()
   })
 
+  it('keeps the health panels as they stood in the snapshot of every vote', () => {
+    const { id } = call<{ id: string }>('releases.create', releaseInput())
+    call('signals.add', { releaseId: id, signal: errorRate, actor: lead })
+    const vote = call<{ snapshot: { health: unknown[] } }>('decisions.vote', {
+      releaseId: id,
+      gate: 'ready',
+      verdict: 'no-go',
+      rationale: 'The canary error rate has never been read',
+      actor: { name: 'Sam Lee', role: 'sre' }
+    })
+    expect(vote.snapshot.health).toEqual([{ name: 'Canary error rate', state: 'stale', value: null, unit: errorRate.unit ?? '' }])
+  })
+
   it('refuses bad definitions with per-field issues, and writes nothing', () => {
     const { id } = call<{ id: string }>('releases.create', releaseInput())
     const before = countRows(t.room, 'timeline')

@@ -36,12 +36,18 @@ export function readRoom(ctx: HandlerContext, releaseId: string): Room {
 }
 
 /** What a voter sees at the instant of voting: the gate's criteria and who has said what. */
-export function snapshotFor(release: Release, gate: GateState, id: GateId): VoteSnapshot {
+export function snapshotFor(ctx: HandlerContext, release: Release, gate: GateState, id: GateId): VoteSnapshot {
   return {
     stage: release.status,
     gate: id,
     satisfied: gate.satisfied,
     openItems: gate.items.open.map((i) => ({ title: i.title, ownerRole: i.ownerRole, status: i.status })),
-    approvals: gate.approvals.map((a) => ({ role: a.role, verdict: a.verdict }))
+    approvals: gate.approvals.map((a) => ({ role: a.role, verdict: a.verdict })),
+    health: readSignalPart(ctx, release.id).signals.map((s) => ({
+      name: s.definition.name,
+      state: s.status.state,
+      value: s.status.value ?? null,
+      unit: s.definition.unit
+    }))
   }
 }

@@ -21,7 +21,7 @@ const vote: Handler<'decisions.vote'> = (input, ctx) => {
     rationale: input.rationale,
     actor: input.actor,
     at: nowIso(ctx),
-    snapshot: snapshotFor(release, gate, input.gate)
+    snapshot: snapshotFor(ctx, release, gate, input.gate)
   })
   const cast = ctx.votes.list(release.id).find((v) => v.id === id)!
   record(ctx, {
