@@ -25,7 +25,7 @@ test('a release answered 200 survives SIGKILL straight after the answer', async 
   const second = await startHost({ dataDir: first.dataDir, args: ['--no-demo'] })
   const got = await request.post(`${second.url}api/releases.get`, { data: { releaseId: created.id } })
   expect(got.status()).toBe(200)
-  expect(await got.json()).toEqual(created)
+  expect((await got.json()).release).toEqual(created)
   await second.stop()
   removeDir(first.dataDir)
 })
