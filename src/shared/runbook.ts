@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { roleSchema, type Actor, type Role } from './roles'
 import { strategySchema } from './release'
+import { rolloutPlanSchema, rolloutTemplateSchema } from './rollout'
 
 /** The runbook's phases, in the order a window runs them (Phase 7 playbook, steps 1 to 8). */
 export const PHASES = [
@@ -72,7 +73,11 @@ export const runbookTemplateSchema = z
     strategy: strategySchema,
     description: z.string().max(2000).default(''),
     items: z.array(templateItemSchema).min(1, 'a runbook needs at least one checklist item'),
-    gates: z.array(templateGateSchema)
+    gates: z.array(templateGateSchema),
+    /** The rollout plan a release starts from; the strategy's default plan when absent. */
+    plan: rolloutPlanSchema.optional(),
+    /** The trigger table, decision tree, rollback procedure and targets; the playbook's when absent. */
+    rollout: rolloutTemplateSchema.optional()
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -81,6 +86,9 @@ export const runbookTemplateSchema = z
       if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: ['items', i, 'key'], message: `key "${item.key}" is used twice` })
       seen.add(item.key)
     })
+    if (t.plan && t.plan.strategy !== t.strategy) {
+      ctx.addIssue({ code: 'custom', path: ['plan', 'strategy'], message: `the plan is for ${t.plan.strategy}, but the template is for ${t.strategy}` })
+    }
     const ids = t.gates.map((g) => g.id)
     if (ids.join() !== GATE_IDS.join()) {
       ctx.addIssue({ code: 'custom', path: ['gates'], message: `gates must be exactly ${GATE_IDS.join(', ')}, in that order` })

@@ -6,25 +6,29 @@ import type { NoticeKind } from '../../shared/events-rollout'
 import { newRollout } from './plan-compile'
 import type { RolloutRecord } from './rollout-stores'
 
-/** A release that has never used its rollout holds the defaults, unsaved: what `releases.get` shows until first use. */
-export function defaultRollout(release: Release): RolloutRecord {
-  const plan = DEFAULT_PLANS[release.strategy]
-  return { releaseId: release.id, plan, state: newRollout(plan), template: structuredClone(DEFAULT_ROLLOUT_TEMPLATE) }
+/**
+ * A release that has never used its rollout holds its runbook template's plan, triggers, decision tree and rollback
+ * procedure (the playbook's where the template has none), unsaved: what `releases.get` shows until first use.
+ */
+export function defaultRollout(ctx: Pick<HandlerContext, 'templates'>, release: Release): RolloutRecord {
+  const runbook = ctx.templates.get(release.templateId)
+  const plan = runbook?.plan?.strategy === release.strategy ? runbook.plan : DEFAULT_PLANS[release.strategy]
+  return { releaseId: release.id, plan, state: newRollout(plan), template: structuredClone(runbook?.rollout ?? DEFAULT_ROLLOUT_TEMPLATE) }
 }
 
 /** The release's rollout as stored, or the defaults it would copy; reading never writes, so a refusal writes nothing. */
 export function readRollout(ctx: HandlerContext, release: Release): RolloutRecord {
-  return ctx.rollouts.get(release.id) ?? defaultRollout(release)
+  return ctx.rollouts.get(release.id) ?? defaultRollout(ctx, release)
 }
 
 /**
- * The release's rollout, created at first use from the defaults. The template (triggers, decision tree, rollback
+ * The release's rollout, created at first use from its runbook template or the defaults. The template (triggers, decision tree, rollback
  * procedure, targets) is copied into the release's row then, so a later change to the defaults never moves it.
  */
 export function ensureRollout(ctx: HandlerContext, release: Release): RolloutRecord {
   const found = ctx.rollouts.get(release.id)
   if (found) return found
-  const fresh = defaultRollout(release)
+  const fresh = defaultRollout(ctx, release)
   ctx.rollouts.insert(fresh, ctx.clock.now())
   return fresh
 }

@@ -52,7 +52,7 @@ export function readRolloutPart(ctx: HandlerContext, releaseId: string): Rollout
   const release = ctx.releases.get(releaseId)
   if (!release) throw new NotFoundError('release', releaseId)
   const stored = ctx.rollouts.get(releaseId)
-  const rec = stored ?? defaultRollout(release)
+  const rec = stored ?? defaultRollout(ctx, release)
   const incidents = ctx.incidents.list(releaseId)
   const rollback = ctx.rollbacks.get(releaseId)
   return {
