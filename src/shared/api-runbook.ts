@@ -127,7 +127,9 @@ export const runbookApi = {
       .strict(),
     mutates: true
   },
-  'templates.export': { input: z.object({ templateId: id('templateId'), format: exportFormat }).strict(), mutates: false }
+  'templates.export': { input: z.object({ templateId: id('templateId'), format: exportFormat }).strict(), mutates: false },
+  /** Saves a release's runbook as it stands (checklist, gates, plan, decision tree, signals) as a new template. */
+  'templates.fromRelease': { input: z.object({ releaseId, name: text('Name', 120), actor: actorSchema }).strict(), mutates: true }
 } as const satisfies Record<string, MethodSpec>
 
 export interface RunbookResults {
@@ -150,5 +152,6 @@ export interface RunbookResults {
   'templates.get': RunbookTemplate
   'templates.import': TemplateSummary
   'templates.export': ExportedFile
+  'templates.fromRelease': TemplateSummary
 }
 

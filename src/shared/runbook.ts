@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { roleSchema, type Actor, type Role } from './roles'
 import { strategySchema } from './release'
 import { rolloutPlanSchema, rolloutTemplateSchema } from './rollout'
+import { signalDefinitionSchema } from './signal'
 
 /** The runbook's phases, in the order a window runs them (Phase 7 playbook, steps 1 to 8). */
 export const PHASES = [
@@ -77,7 +78,9 @@ export const runbookTemplateSchema = z
     /** The rollout plan a release starts from; the strategy's default plan when absent. */
     plan: rolloutPlanSchema.optional(),
     /** The trigger table, decision tree, rollback procedure and targets; the playbook's when absent. */
-    rollout: rolloutTemplateSchema.optional()
+    rollout: rolloutTemplateSchema.optional(),
+    /** Signals a release created from the template starts watching. */
+    signals: z.array(signalDefinitionSchema).max(50, 'a template holds at most 50 signals').optional()
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -89,6 +92,11 @@ export const runbookTemplateSchema = z
     if (t.plan && t.plan.strategy !== t.strategy) {
       ctx.addIssue({ code: 'custom', path: ['plan', 'strategy'], message: `the plan is for ${t.plan.strategy}, but the template is for ${t.strategy}` })
     }
+    const names = new Set<string>()
+    t.signals?.forEach((s, i) => {
+      if (names.has(s.name)) ctx.addIssue({ code: 'custom', path: ['signals', i, 'name'], message: `signal name "${s.name}" is used twice` })
+      names.add(s.name)
+    })
     const ids = t.gates.map((g) => g.id)
     if (ids.join() !== GATE_IDS.join()) {
       ctx.addIssue({ code: 'custom', path: ['gates'], message: `gates must be exactly ${GATE_IDS.join(', ')}, in that order` })

@@ -33,7 +33,7 @@ describe('a team’s own decision tree, triggers and plan, carried by its runboo
     const imported = call<{ id: string }>(t.room, 'templates.import', { format: 'json', content: JSON.stringify(ours), actor: people['devops-lead'] })
     const { id } = call<{ id: string }>(t.room, 'releases.create', releaseInput({ templateId: imported.id }))
     const room = call<Room>(t.room, 'releases.get', { releaseId: id })
-    expect(room.rollout.plan.steps.map((s) => s.label)).toEqual(['1% of traffic', 'All traffic'])
+    expect(room.rollout.state.steps.map((s) => s.label)).toEqual(['1% of traffic', 'All traffic'])
     const tree = room.rollout.template.decisionTree
     expect(tree.nodes.find((n) => n.id === tree.root)).toMatchObject({ text: 'Are card payments failing?' })
     expect(room.rollout.template.triggers.find((r) => r.severity === 'critical')).toMatchObject({ responseMinutes: 2 })
@@ -47,5 +47,26 @@ describe('a team’s own decision tree, triggers and plan, carried by its runboo
     const out = t.room.dispatch('templates.import', { format: 'json', content: JSON.stringify(broken), actor: people['devops-lead'] })
     expect(out.ok).toBe(false)
     expect(out.ok || out.error.message).toMatch(/nowhere/)
+  })
+})
+
+describe('saving a release’s runbook as a template', () => {
+  it('keeps its checklist, plan and signal set, and a release made from it starts watching the same signals', () => {
+    const { id } = call<{ id: string }>(t.room, 'releases.create', releaseInput({ title: 'Checkout 2.6' }))
+    call(t.room, 'checklist.add', { releaseId: id, item: { phase: 'pre-deployment', title: 'Card vault warmed', ownerRole: 'sre' }, actor: people['devops-lead'] })
+    call(t.room, 'signals.add', {
+      releaseId: id,
+      signal: { name: 'Checkout p95', unit: 'ms', source: { kind: 'json', url: 'http://127.0.0.1:9/health', path: 'p95' }, thresholds: { direction: 'above', critical: 200 }, severity: 'high' },
+      actor: people['devops-lead']
+    })
+    const saved = call<{ id: string; itemCount: number }>(t.room, 'templates.fromRelease', { releaseId: id, name: 'Checkout runbook', actor: people['devops-lead'] })
+    expect(saved).toMatchObject({ id: 'checkout-runbook' })
+
+    const next = call<{ id: string }>(t.room, 'releases.create', releaseInput({ title: 'Checkout 2.7', templateId: saved.id }))
+    const room = call<Room>(t.room, 'releases.get', { releaseId: next.id })
+    expect(room.checklist.map((i) => i.title)).toContain('Card vault warmed')
+    expect(room.signals.map((s) => [s.definition.name, s.definition.thresholds.critical])).toEqual([['Checkout p95', 200]])
+    const entries = call<{ kind: string; summary: string }[]>(t.room, 'timeline.list', { releaseId: next.id })
+    expect(entries.map((e) => e.kind)).toEqual(['signal.added', 'release.created'])
   })
 })

@@ -4,6 +4,7 @@ import { BUILTIN_TEMPLATES } from '../runbook/builtin-templates'
 import { planAdvance, refuseEnded, refuseNotDriver } from '../runbook/release-rules'
 import { gateStates, readRoom, requireRelease } from '../runbook/room-state'
 import { nowIso, record } from '../timeline/record'
+import { watchTemplateSignals } from '../signals/template-signals'
 
 const create: Handler<'releases.create'> = (input, ctx) => {
   const template = input.templateId ? ctx.templates.get(input.templateId) : BUILTIN_TEMPLATES[input.strategy]
@@ -32,6 +33,7 @@ const create: Handler<'releases.create'> = (input, ctx) => {
     summary: `Created ${release.title} (${release.service} ${release.version}, ${release.strategy}) from "${template.name}"; accountable owner ${release.owner}`,
     data: { templateId: template.id, items: template.items.length, windowStart: release.windowStart, windowEnd: release.windowEnd }
   })
+  if (template.signals?.length) watchTemplateSignals(ctx, release.id, template.signals, input.actor)
   const created = ctx.releases.get(release.id)!
   ctx.emit({ type: 'release.created', release: created })
   return created

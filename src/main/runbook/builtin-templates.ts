@@ -16,7 +16,15 @@ function load(name: string, raw: unknown): RunbookTemplate {
     const first = parsed.error.issues[0]
     throw new Error(`Built-in template resources/templates/${name}.json is invalid at ${first.path.join('.')}: ${first.message}`)
   }
-  return parsed.data
+  return deepFreeze(parsed.data)
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
 }
 
 export const BUILTIN_TEMPLATES: Record<Strategy, RunbookTemplate> = {

@@ -6,7 +6,10 @@ import { BUILTIN_TEMPLATES } from './builtin-templates'
 import { parseTemplate, serializeTemplate } from './template-codec'
 import { parseMarkdownChecklist, slugOf } from './markdown-checklist'
 import { refuseObserver } from './release-rules'
-import { nowIso } from '../timeline/record'
+import { nowIso, record } from '../timeline/record'
+import { requireRelease } from './room-state'
+import { readRollout } from '../rollout/rollout-load'
+import { signalSetOf } from '../signals/template-signals'
 
 const list: Handler<'templates.list'> = (_input, ctx) => ctx.templates.list()
 
@@ -58,9 +61,39 @@ const exportTemplate: Handler<'templates.export'> = (input, ctx) => {
   }
 }
 
+const fromRelease: Handler<'templates.fromRelease'> = (input, ctx) => {
+  const refused = refuseObserver(input.actor, 'save templates')
+  if (refused) throw new DomainError('rule_violation', refused)
+  const release = requireRelease(ctx, input.releaseId)
+  const rollout = readRollout(ctx, release)
+  let template: RunbookTemplate = {
+    schema: TEMPLATE_SCHEMA_ID,
+    id: slugOf(input.name),
+    name: input.name,
+    strategy: release.strategy,
+    description: `Saved from "${release.title}" (${release.service} ${release.version}).`,
+    items: ctx.checklist.list(release.id).map((i) => ({ key: i.key, phase: i.phase, title: i.title, why: i.why, ownerRole: i.ownerRole, required: i.required })),
+    gates: ctx.releases.gates(release.id),
+    plan: rollout.plan,
+    rollout: rollout.template,
+    signals: signalSetOf(ctx, release.id)
+  }
+  if (ctx.templates.exists(template.id)) template = { ...template, id: `${template.id.slice(0, 50)}-${randomBytes(3).toString('hex')}` }
+  ctx.templates.insert(template, input.actor, nowIso(ctx))
+  record(ctx, {
+    releaseId: release.id,
+    kind: 'note',
+    actor: input.actor,
+    summary: `Saved this release's runbook as the template "${template.name}" (${template.items.length} items, ${template.signals?.length ?? 0} signals)`,
+    data: { templateId: template.id }
+  })
+  return { id: template.id, name: template.name, strategy: template.strategy, builtin: false, itemCount: template.items.length }
+}
+
 export const templateHandlers = {
   'templates.list': list,
   'templates.get': get,
   'templates.import': importTemplate,
-  'templates.export': exportTemplate
+  'templates.export': exportTemplate,
+  'templates.fromRelease': fromRelease
 }

@@ -18,8 +18,9 @@ export class TemplateStore {
   }
 
   get(id: string): RunbookTemplate | undefined {
+    // A copy: callers in this process (services, tests) must not be able to change the built-in runbook for everyone.
     const builtin = builtinTemplate(id)
-    if (builtin) return builtin
+    if (builtin) return structuredClone(builtin)
     const row = this.byIdStmt.get(id)
     return row ? runbookTemplateSchema.parse(JSON.parse(row.body)) : undefined
   }
