@@ -51,6 +51,11 @@ export interface PollerOptions {
   graceMs?: number
   /** How many recent drift values the stats keep. */
   driftHistory?: number
+  /**
+   * Gives each signal its own phase within its interval (from its id), so a thousand signals added together are not
+   * all due in the same millisecond every second. The first poll then comes within one interval instead of at once.
+   */
+  spread?: boolean
   /** Told about an exception from `onResults` (or a bug in the poller): nothing is ever thrown into the event loop. */
   onError?(error: unknown): void
 }
@@ -166,7 +171,7 @@ export class Poller {
     this.entries.set(signal.id, {
       signal,
       reader: this.createReader(signal),
-      origin: now,
+      origin: this.options.spread ? now + phaseOf(signal.id, signal.intervalMs) : now,
       next: 0,
       lastScheduledAt: now,
       busy: false,
@@ -460,4 +465,11 @@ export class Poller {
       // The error handler itself failed; there is nowhere left to report to, and throwing would reach the event loop.
     }
   }
+}
+
+/** A stable offset in [0, interval) from the signal's id (FNV-1a), so its phase survives a restart. */
+export function phaseOf(id: string, intervalMs: number): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0
+  return h % Math.max(1, Math.floor(intervalMs))
 }

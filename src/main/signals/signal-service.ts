@@ -29,7 +29,7 @@ export interface SignalServiceOptions {
   retention?: Partial<RetentionPolicy>
   /** How often signals with no fresh reading are re-judged (and so turn stale). */
   sweepMs?: number
-  poller?: Partial<Pick<PollerOptions, 'concurrency' | 'batchWindowMs' | 'backoff' | 'readerFor'>>
+  poller?: Partial<Pick<PollerOptions, 'concurrency' | 'batchWindowMs' | 'backoff' | 'readerFor' | 'spread'>>
   log?: (message: string, error?: unknown) => void
 }
 
@@ -76,7 +76,8 @@ export class SignalService {
       onError: (error) => this.log('the poller reported an error', error),
       ...(options.poller?.concurrency ? { concurrency: options.poller.concurrency } : {}),
       ...(options.poller?.batchWindowMs ? { batchWindowMs: options.poller.batchWindowMs } : {}),
-      ...(options.poller?.backoff ? { backoff: options.poller.backoff } : {})
+      ...(options.poller?.backoff ? { backoff: options.poller.backoff } : {}),
+      ...(options.poller?.spread ? { spread: true } : {})
     })
     // Every definition change, and every release ending, is a timeline entry: re-read what to watch then.
     this.unsubscribe = room.bus.subscribe((event) => {
@@ -291,7 +292,7 @@ export function runningSignalService(): SignalService | undefined {
 
 /** The monitoring poller and signal evaluation, run in the background. */
 export async function startSignalService(room: WarRoom): Promise<void> {
-  const service = new SignalService(room, { retention: retentionFromEnv() })
+  const service = new SignalService(room, { retention: retentionFromEnv(), poller: { spread: true } })
   running = service
   room.onClose(() => {
     service.stop()

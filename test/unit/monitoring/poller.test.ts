@@ -356,3 +356,16 @@ describe('Poller add, update, remove, stop', () => {
     expect(() => harness({}, { concurrency: 0 })).toThrow("The poller's concurrency must be a whole number of at least 1, not 0.")
   })
 })
+
+import { phaseOf } from '../../../src/main/monitoring/poller'
+
+describe('spreading signals over their interval', () => {
+  it('gives each id a stable phase inside its interval, spread across it', () => {
+    const phases = Array.from({ length: 1000 }, (_, i) => phaseOf(`signal-${i}`, 1000))
+    expect(phases.every((p) => p >= 0 && p < 1000)).toBe(true)
+    expect(phaseOf('signal-7', 1000)).toBe(phaseOf('signal-7', 1000))
+    const buckets = new Array(10).fill(0)
+    for (const p of phases) buckets[Math.floor(p / 100)]++
+    expect(Math.min(...buckets)).toBeGreaterThan(50)
+  })
+})
