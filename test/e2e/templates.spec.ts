@@ -52,5 +52,11 @@ test('a team imports its Markdown checklist as a template, sees a bad line named
   await page.getByTestId('move-up').click()
   await expect(page.getByTestId('item-row').first()).toContainText('PCI ASV scan clean')
   await page.keyboard.press('Escape')
+
+  // …and keeps the result as a template for the next hotfix.
+  await page.getByTestId('save-as-template').click()
+  await page.getByTestId('template-name').fill('Payments hotfix v2')
+  await page.getByTestId('template-save').click()
+  await expect(page.locator('.save-template')).toContainText('Saved as "Payments hotfix v2"')
   await page.screenshot({ path: 'docs/screenshots/templates-release.png' })
 })

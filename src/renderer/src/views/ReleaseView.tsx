@@ -7,6 +7,7 @@ import { TimelinePanel } from './room/TimelinePanel'
 import { RolloutSection } from './rollout/RolloutSection'
 import { HealthSection } from './health/HealthSection'
 import { ClosurePanel } from './room/ClosurePanel'
+import { SaveAsTemplate } from './room/SaveAsTemplate'
 
 /** The war room for one release: header, checklist, gate and timeline, all kept live by the room store. */
 export function ReleaseView({ releaseId }: { releaseId: string }) {
@@ -36,9 +37,12 @@ export function ReleaseView({ releaseId }: { releaseId: string }) {
 
   return (
     <main className="page room" data-testid="release-view">
-      <a href="#/" className="back">
-        ← All releases
-      </a>
+      <div className="room-topline">
+        <a href="#/" className="back">
+          ← All releases
+        </a>
+        <SaveAsTemplate releaseId={room.release.id} title={room.release.title} />
+      </div>
       {error && (
         <p className="banner banner-error" role="alert">
           {error}
