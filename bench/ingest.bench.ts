@@ -6,9 +6,9 @@ import { SignalService } from '../src/main/signals/signal-service'
 import { manualTimers } from '../src/main/monitoring/timers'
 import { manualClock } from '../src/main/clock'
 import type { PollResult } from '../src/main/monitoring/poller'
-import { openWarRoom, type WarRoom } from '../src/main/war-room'
+import type { WarRoom } from '../src/main/war-room'
+import { roomWithSignals } from './signal-room'
 import { tempDir } from '../test/support/temp-dir'
-import { releaseInput } from '../test/support/fixtures'
 import { report } from './figures'
 
 /**
@@ -22,29 +22,10 @@ const TICKS = 200
 let dir: ReturnType<typeof tempDir>
 let room: WarRoom
 let service: SignalService
-const lead = { name: 'Dana Okafor', role: 'devops-lead' } as const
 
 beforeAll(() => {
   dir = tempDir()
-  room = openWarRoom({ dbPath: join(dir.path, 'warroom.sqlite') })
-  const created = room.dispatch('releases.create', releaseInput())
-  if (!created.ok) throw new Error(created.error.message)
-  const releaseId = (created.value as { id: string }).id
-  for (let i = 0; i < SIGNALS; i++) {
-    const out = room.dispatch('signals.add', {
-      releaseId,
-      signal: {
-        name: `signal ${i}`,
-        unit: 'ms',
-        source: { kind: 'json', url: 'http://127.0.0.1:9/health', path: 'value' },
-        intervalMs: 1000,
-        thresholds: { direction: 'above', warn: 1e9, critical: 2e9 },
-        severity: 'medium'
-      },
-      actor: lead
-    })
-    if (!out.ok) throw new Error(out.error.message)
-  }
+  room = roomWithSignals(dir.path, SIGNALS, () => 'http://127.0.0.1:9/health')
   // Manual timers: the service is built as in the app, but nothing polls on its own while the batches are timed.
   service = new SignalService(room, { timers: manualTimers(manualClock()), log: () => undefined })
 })

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, test } from 'vitest'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { SignalService } from '../src/main/signals/signal-service'
-import { openWarRoom, type WarRoom } from '../src/main/war-room'
+import type { WarRoom } from '../src/main/war-room'
+import { roomWithSignals } from './signal-room'
 import { tempDir } from '../test/support/temp-dir'
-import { releaseInput } from '../test/support/fixtures'
 import { percentile, report } from './figures'
 
 /**
@@ -33,26 +32,7 @@ beforeAll(async () => {
   )
   port = await new Promise<number>((resolve) => endpoints.stdout!.once('data', (c: Buffer) => resolve(Number(String(c).trim()))))
   dir = tempDir()
-  room = openWarRoom({ dbPath: join(dir.path, 'warroom.sqlite') })
-  const created = room.dispatch('releases.create', releaseInput())
-  if (!created.ok) throw new Error(created.error.message)
-  const releaseId = (created.value as { id: string }).id
-  for (let i = 0; i < SIGNALS; i++) {
-    const out = room.dispatch('signals.add', {
-      releaseId,
-      signal: {
-        name: `endpoint ${i}`,
-        unit: '',
-        source: { kind: 'json', url: `http://127.0.0.1:${port}/s/${i}`, path: 'value' },
-        intervalMs: 1000,
-        timeoutMs: 900,
-        thresholds: { direction: 'above', warn: 1e9, critical: 2e9 },
-        severity: 'medium'
-      },
-      actor: { name: 'Dana Okafor', role: 'devops-lead' }
-    })
-    if (!out.ok) throw new Error(out.error.message)
-  }
+  room = roomWithSignals(dir.path, SIGNALS, (i) => `http://127.0.0.1:${port}/s/${i}`)
 })
 
 afterAll(() => {
