@@ -2,7 +2,7 @@
  * The Electron entry: the only module in src/main that may import `electron`. It builds the window and wires the
  * IPC host; everything it serves lives in plain-Node modules.
  */
-import { app, BrowserWindow, ipcMain, screen, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, safeStorage, screen, session, shell } from 'electron'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -14,6 +14,7 @@ import { startRoomServices } from './room-services'
 import { registerIpcHost } from './electron/ipc-host'
 import { loadWindowState, saveWindowState } from './electron/window-state'
 import { openWarRoom } from './war-room'
+import type { SecretCipher } from './secrets/secret-cipher'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const rendererIndex = join(here, '../renderer/index.html')
@@ -22,6 +23,18 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL
 function isTrustedUrl(url: string): boolean {
   if (devServerUrl) return url.startsWith(devServerUrl)
   return url.split('#')[0].split('?')[0] === pathToFileURL(rendererIndex).href
+}
+
+/**
+ * Signal credentials are encrypted with the OS key store (Keychain, DPAPI, Secret Service or KWallet) before they reach
+ * SQLite. Linux's 'basic_text' fallback encrypts with a password compiled into Chromium, which protects nothing, so it
+ * counts as unavailable and the room asks for an environment variable instead.
+ */
+const safeStorageCipher: SecretCipher = {
+  available: () =>
+    safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
+  encrypt: (text) => safeStorage.encryptString(text),
+  decrypt: (buf) => safeStorage.decryptString(buf)
 }
 
 function createWindow(ipcHost: ReturnType<typeof registerIpcHost>): void {
@@ -81,7 +94,7 @@ async function main(): Promise<void> {
   // The demo's metrics endpoint starts (and its signals are re-pointed at it) before the poller reads them.
   const demo = await startDemoEndpoint(room)
   if (demo) room.onClose(() => void demo.close())
-  await startRoomServices(room)
+  await startRoomServices(room, { cipher: safeStorageCipher })
 
   // The room asks for one permission, desktop notifications, and only from its own page.
   session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => {

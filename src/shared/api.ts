@@ -4,15 +4,16 @@ import { rolloutApi, type RolloutResults } from './api-rollout'
 import { signalsApi, type SignalResults } from './api-signals'
 import { adminApi, type AdminResults } from './api-admin'
 import { closureApi, type ClosureResults } from './api-closure'
+import { secretsApi, type SecretResults } from './api-secrets'
 
 /**
  * The one API contract. Each method appears once, in its feature's module: its input schema, whether it changes
  * state (mutating methods run in a transaction and commit before answering), and, through `Results`, its result
  * type. Both hosts and the renderer import it from here.
  */
-export const api = { ...runbookApi, ...rolloutApi, ...signalsApi, ...adminApi, ...closureApi } as const
+export const api = { ...runbookApi, ...rolloutApi, ...signalsApi, ...adminApi, ...closureApi, ...secretsApi } as const
 
-export interface Results extends RunbookResults, RolloutResults, SignalResults, AdminResults, ClosureResults {}
+export interface Results extends RunbookResults, RolloutResults, SignalResults, AdminResults, ClosureResults, SecretResults {}
 
 export type MethodName = keyof typeof api
 export type Input<M extends MethodName> = z.input<(typeof api)[M]['input']>

@@ -9,6 +9,7 @@ import type { TimelineStore } from '../timeline/timeline-store'
 import type { RolloutStores } from '../rollout/rollout-stores'
 import type { SignalStores } from '../signals/signal-stores'
 import type { ClosureStore } from '../closure/closure-store'
+import type { SecretStore } from '../secrets/secret-store'
 
 export interface Stores extends RolloutStores, SignalStores {
   releases: ReleaseStore
@@ -17,6 +18,7 @@ export interface Stores extends RolloutStores, SignalStores {
   timeline: TimelineStore
   templates: TemplateStore
   closure: ClosureStore
+  secrets: SecretStore
 }
 
 /** What a handler may touch. Events are queued here and published only after the call's transaction commits. */

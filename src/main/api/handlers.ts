@@ -9,6 +9,7 @@ import { rolloutHandlers } from '../rollout/rollout-handlers'
 import { signalHandlers } from '../signals/signal-handlers'
 import { backupHandlers } from '../store/backup-handlers'
 import { closureHandlers } from '../closure/closure-handlers'
+import { secretHandlers } from '../secrets/secret-handlers'
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => Result<M>
 export type HandlerTable = { [M in MethodName]: Handler<M> }
@@ -23,5 +24,6 @@ export const handlers = {
   ...rolloutHandlers,
   ...signalHandlers,
   ...backupHandlers,
-  ...closureHandlers
+  ...closureHandlers,
+  ...secretHandlers
 } satisfies HandlerTable

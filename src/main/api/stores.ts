@@ -8,6 +8,7 @@ import { TimelineStore } from '../timeline/timeline-store'
 import { createRolloutStores } from '../rollout/rollout-stores'
 import { createSignalStores } from '../signals/signal-stores'
 import { ClosureStore } from '../closure/closure-store'
+import { SecretStore } from '../secrets/secret-store'
 
 /** Every store over one connection, each preparing its statements once. */
 export function createStores(db: Db): Stores {
@@ -18,6 +19,7 @@ export function createStores(db: Db): Stores {
     timeline: new TimelineStore(db),
     templates: new TemplateStore(db),
     closure: new ClosureStore(db),
+    secrets: new SecretStore(db),
     ...createRolloutStores(db),
     ...createSignalStores(db)
   }

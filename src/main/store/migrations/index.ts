@@ -4,8 +4,9 @@ import { runbookMigration } from './0002-runbook'
 import { rolloutMigration } from './0003-rollout'
 import { signalsMigration } from './0004-signals'
 import { closureMigration } from './0005-closure'
+import { secretsMigration } from './0006-secrets'
 
 /** In order; a version is never reused or edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [releasesMigration, runbookMigration, rolloutMigration, signalsMigration, closureMigration]
+export const MIGRATIONS: readonly Migration[] = [releasesMigration, runbookMigration, rolloutMigration, signalsMigration, closureMigration, secretsMigration]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
