@@ -4,9 +4,11 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Room } from '../../src/shared/room'
 import type { SignalView } from '../../src/shared/room-signals'
+import type { LiveSample } from '../../src/shared/events-signals'
 import { systemClock } from '../../src/main/clock'
 import { startDemoMetricsServer, type DemoMetricsServer } from '../../src/main/demo/demo-metrics/demo-metrics-server'
 import { createSourceReader } from '../../src/main/monitoring/source-reader'
+import type { BackfillOutcome } from '../../src/main/signals/prometheus-backfill'
 import { SignalService } from '../../src/main/signals/signal-service'
 import { openWarRoom, type WarRoom } from '../../src/main/war-room'
 import { closedPort } from '../unit/monitoring/local-http'
@@ -138,6 +140,63 @@ describe('a prometheus signal against a real Prometheus scraping the demo endpoi
       }
       await until(() => status()?.state === 'ok', 'the service to read the signal', 8000)
       expect(status()?.value).toBe(await promQuery('demo_canary_traffic_percent'))
+    } finally {
+      service.stop()
+      room.close()
+    }
+  }, 40_000)
+
+  it('backfills a signal added after some scrapes with exactly what /api/v1/query_range reports', async () => {
+    const query = 'demo_canary_traffic_percent'
+    const room: WarRoom = openWarRoom({ dbPath: join(dir.path, 'backfill.sqlite') })
+    const outcomes: BackfillOutcome[] = []
+    const logs: string[] = []
+    const service = new SignalService(room, { log: (m) => logs.push(m), backfill: { onSettled: (o) => outcomes.push(o) } })
+    try {
+      const release = room.dispatch('releases.create', releaseInput())
+      if (!release.ok) throw new Error(release.error.message)
+      const releaseId = (release.value as { id: string }).id
+      // History worth filling: two values, each held by Prometheus for two seconds of scrapes (so each covers a
+      // whole-second instant of the range), after the release was created.
+      const steady = async (v: number) =>
+        (await promQuery(`min_over_time(${query}[2s])`)) === v && (await promQuery(`max_over_time(${query}[2s])`)) === v
+      demo.setTrafficPercent(20)
+      await eventually(() => steady(20), 'Prometheus to hold 20 % for two seconds')
+      demo.setTrafficPercent(45)
+      await eventually(() => steady(45), 'Prometheus to hold 45 % for two seconds')
+
+      const added = room.dispatch('signals.add', {
+        releaseId,
+        signal: { name: 'Canary traffic', source: { kind: 'prometheus', url: promUrl, query }, unit: '%', intervalMs: 1000, thresholds: { direction: 'above', critical: 60 }, severity: 'low' },
+        actor: lead
+      })
+      if (!added.ok) throw new Error(added.error.message)
+      const id = (added.value as SignalView).id
+      const events: LiveSample[][] = []
+      room.bus.subscribe((e) => {
+        if (e.type === 'signal.samples' && e.states.length === 0) events.push(e.samples)
+      })
+      await until(() => outcomes.length === 1, 'the backfill to finish', 10_000)
+      const outcome = outcomes[0]
+      if (outcome.status !== 'written') throw new Error(`backfill ${outcome.status}: ${JSON.stringify(outcome)} ${logs.join('; ')}`)
+      expect(outcome.range.stepSeconds).toBe(1)
+
+      // Ask Prometheus the same question ourselves and compare, point for point.
+      const { startMs, endMs, stepSeconds } = outcome.range
+      const res = await fetch(`${promUrl}/api/v1/query_range?query=${encodeURIComponent(query)}&start=${startMs / 1000}&end=${endMs / 1000}&step=${stepSeconds}`)
+      const body = (await res.json()) as { status: string; data: { resultType: string; result: { values: [number, string][] }[] } }
+      expect(body.data.resultType).toBe('matrix')
+      expect(body.data.result).toHaveLength(1)
+      const theirs = body.data.result[0].values.map(([t, v]) => ({ signalId: id, t: Math.round(t * 1000), v: Number(v) }))
+      expect(theirs.length).toBeGreaterThan(1)
+      expect(outcome.samples).toEqual(theirs)
+      expect(events).toEqual([theirs])
+      expect(theirs.some((s) => s.v === 20) && theirs.some((s) => s.v === 45)).toBe(true)
+
+      const sid = room.stores.signals.get(id)!.sid
+      const stored = new Map(room.stores.samples.raw(sid, startMs, endMs).map((s) => [s.t, s.v]))
+      for (const s of theirs) expect(stored.get(s.t)).toBe(s.v)
+      expect(logs).toEqual([])
     } finally {
       service.stop()
       room.close()

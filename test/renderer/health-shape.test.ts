@@ -106,3 +106,20 @@ describe('series buffer', () => {
     expect(countBefore(b.points, 700)).toBe(100)
   })
 })
+
+describe('series buffer and a Prometheus backfill', () => {
+  it('merges samples older than the last point into their place and asks for a full redraw', () => {
+    const b = new SeriesBuffer()
+    const seen: string[] = []
+    b.subscribe((k) => seen.push(k))
+    b.append([{ t: 100, v: 1 }, { t: 110, v: 2 }])
+    b.append([{ t: 40, v: 7 }, { t: 70, v: 8 }, { t: 100, v: 1.5 }])
+    expect(b.points).toEqual([
+      { x: 40, y: 7 },
+      { x: 70, y: 8 },
+      { x: 100, y: 1.5 },
+      { x: 110, y: 2 }
+    ])
+    expect(seen).toEqual(['append', 'replace'])
+  })
+})

@@ -8,6 +8,7 @@ import { Poller, type PollerOptions, type PollerStats, type PollResult, type Pol
 import { createSourceReader } from '../monitoring/source-reader'
 import { realTimers, type TimerHandle, type Timers } from '../monitoring/timers'
 import { openIncident } from '../rollout/incident-opener'
+import { backfillFromEnv, PrometheusBackfill, type PrometheusBackfillOptions } from './prometheus-backfill'
 import { formatValue, recordSignal } from './signal-record'
 import { WatchedSignal } from './signal-runtime'
 
@@ -31,6 +32,8 @@ export interface SignalServiceOptions {
   sweepMs?: number
   poller?: Partial<Pick<PollerOptions, 'concurrency' | 'batchWindowMs' | 'backoff' | 'readerFor' | 'spread'>>
   log?: (message: string, error?: unknown) => void
+  /** Fills a Prometheus signal's last hours from /api/v1/query_range when watching it starts; `false` turns it off. */
+  backfill?: PrometheusBackfillOptions | false
 }
 
 export function retentionFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<RetentionPolicy> {
@@ -50,6 +53,7 @@ export function retentionFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<
  */
 export class SignalService {
   private readonly poller: Poller
+  private readonly backfill?: PrometheusBackfill
   private readonly watched = new Map<string, WatchedSignal>()
   private readonly timers: Timers
   private readonly retention: RetentionPolicy
@@ -79,6 +83,7 @@ export class SignalService {
       ...(options.poller?.backoff ? { backoff: options.poller.backoff } : {}),
       ...(options.poller?.spread ? { spread: true } : {})
     })
+    if (options.backfill !== false) this.backfill = new PrometheusBackfill(room, options.backfill, { timers: this.timers, log: this.log })
     // Every definition change, and every release ending, is a timeline entry: re-read what to watch then.
     this.unsubscribe = room.bus.subscribe((event) => {
       if (event.type === 'timeline.appended' && /^(signal|release|rollout)\./.test(event.entry.kind)) this.scheduleResync()
@@ -102,6 +107,7 @@ export class SignalService {
     this.stopped = true
     this.unsubscribe()
     this.poller.stop()
+    this.backfill?.stop()
     for (const t of [this.sweepTimer, this.retentionTimer, this.resyncTimer]) if (t) this.timers.clearTimeout(t)
   }
 
@@ -127,11 +133,13 @@ export class SignalService {
         this.watched.set(record.id, new WatchedSignal(record))
         if (this.poller.has(record.id)) this.poller.update(polled)
         else this.poller.add(polled)
+        this.backfill?.watch(record)
       }
       for (const id of [...this.watched.keys()]) {
         if (seen.has(id)) continue
         this.watched.delete(id)
         this.poller.remove(id)
+        this.backfill?.forget(id)
       }
     } catch (error) {
       this.log('re-reading the signals to watch failed', error)
@@ -290,9 +298,9 @@ export function runningSignalService(): SignalService | undefined {
   return running
 }
 
-/** The monitoring poller and signal evaluation, run in the background. */
-export async function startSignalService(room: WarRoom): Promise<void> {
-  const service = new SignalService(room, { retention: retentionFromEnv(), poller: { spread: true } })
+/** The monitoring poller and signal evaluation, run in the background. `readerFor` carries the host's credential lookup. */
+export async function startSignalService(room: WarRoom, readerFor?: PollerOptions['readerFor']): Promise<void> {
+  const service = new SignalService(room, { retention: retentionFromEnv(), backfill: backfillFromEnv(), poller: { spread: true, ...(readerFor ? { readerFor } : {}) } })
   running = service
   room.onClose(() => {
     service.stop()

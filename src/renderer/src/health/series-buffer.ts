@@ -29,19 +29,39 @@ export class SeriesBuffer {
     this.emit('replace')
   }
 
-  /** Live samples, oldest first; one not newer than the last point is a repeat and is skipped. */
+  /**
+   * Live samples, oldest first, pushed at the end. A sample older than the last point (a backfill from Prometheus
+   * arriving after live polls) is merged into its place; one at an instant already drawn replaces it.
+   */
   append(samples: readonly { t: number; v: number }[]): number {
     let added = 0
+    let merged = false
     for (const s of samples) {
+      if (s.t < this.keepFrom) continue
       const last = this.points[this.points.length - 1]
-      if (last && s.t <= last.x) continue
-      this.points.push({ x: s.t, y: s.v })
-      added++
+      if (!last || s.t > last.x) {
+        this.points.push({ x: s.t, y: s.v })
+        added++
+        continue
+      }
+      if (s.t === last.x) {
+        last.y = s.v // the same reading again
+        continue
+      }
+      const at = countBefore(this.points, s.t)
+      if (this.points[at]?.x === s.t) this.points[at].y = s.v
+      else {
+        this.points.splice(at, 0, { x: s.t, y: s.v })
+        added++
+      }
+      merged = true
     }
     const stale = countBefore(this.points, this.keepFrom)
     // Trimming shifts the whole array; do it in chunks rather than on every sample.
     if (stale > 256) this.points.splice(0, stale)
-    if (added > 0) this.emit('append')
+    // Points inserted in the middle are not an append: the chart must redraw its whole line.
+    if (merged) this.emit('replace')
+    else if (added > 0) this.emit('append')
     return added
   }
 
