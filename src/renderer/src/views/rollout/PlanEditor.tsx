@@ -94,14 +94,7 @@ function CanaryEditor({ releaseId, plan, actor, onDone }: { releaseId: string; p
           ))}
         </tbody>
       </table>
-      {(errors.length > 0 || save.error) && (
-        <ul className="form-error" role="alert" data-testid="plan-error">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-          {save.error && <li>{save.error}</li>}
-        </ul>
-      )}
+      <PlanErrors errors={errors} saveError={save.error} />
       <div className="form-actions plan-actions">
         <button className="ghost" onClick={() => setSteps((all) => addStep(all))} data-testid="plan-add-step">
           Add step
@@ -168,14 +161,7 @@ function JsonEditor({ releaseId, plan, actor, onDone }: { releaseId: string; pla
   return (
     <div className="plan-editor" data-testid="plan-editor">
       <textarea className="code" rows={10} value={text} onChange={(e) => setText(e.target.value)} aria-label="Plan" data-testid="plan-json" />
-      {(errors.length > 0 || save.error) && (
-        <ul className="form-error" role="alert" data-testid="plan-error">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-          {save.error && <li>{save.error}</li>}
-        </ul>
-      )}
+      <PlanErrors errors={errors} saveError={save.error} />
       <div className="form-actions plan-actions">
         <button className="ghost" onClick={onDone}>
           Cancel
@@ -185,5 +171,18 @@ function JsonEditor({ releaseId, plan, actor, onDone }: { releaseId: string; pla
         </button>
       </div>
     </div>
+  )
+}
+
+/** The plan's own problems and the host's refusal, in one list either editor shows. */
+function PlanErrors({ errors, saveError }: { errors: readonly string[]; saveError: string | null }) {
+  if (errors.length === 0 && !saveError) return null
+  return (
+    <ul className="form-error" role="alert" data-testid="plan-error">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+      {saveError && <li>{saveError}</li>}
+    </ul>
   )
 }
