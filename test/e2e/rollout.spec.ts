@@ -142,3 +142,33 @@ test('a canary rollout whose second gate fails is rolled back by its owner, watc
   // The watcher's timeline holds every entry, received live.
   await expect(watcher.getByTestId('timeline-entry')).toHaveCount(entries.length)
 })
+
+test('a rolling plan is edited as labelled fields, and a bad batch size is named by its field', async ({ page, request }) => {
+  const release = await api<{ id: string }>(request, 'releases.create', {
+    title: 'Search 4.1: ranking model',
+    service: 'search',
+    version: '4.1.0',
+    strategy: 'rolling',
+    owner: 'Dana Okafor',
+    actor: people['devops-lead']
+  })
+  await enterAs(page, 'devops-lead', `#/releases/${release.id}`)
+  await page.getByTestId('plan-edit').click()
+  await expect(page.getByTestId('plan-field-instances')).toHaveValue('10')
+
+  await page.getByTestId('plan-field-instances').fill('6')
+  await page.getByTestId('plan-field-batchSize').fill('8')
+  await page.getByTestId('plan-save').click()
+  await expect(page.getByTestId('plan-error')).toContainText('Batch size: batchSize cannot be larger than the number of instances')
+
+  await page.getByTestId('plan-field-batchSize').fill('3')
+  await page.getByTestId('plan-field-soakSeconds').fill('120')
+  await page.screenshot({ path: 'docs/screenshots/plan-fields.png' })
+  await page.getByTestId('plan-save').click()
+  await expect(page.getByTestId('plan-editor')).toHaveCount(0)
+  await expect(page.getByTestId('lane-step')).toHaveCount(2)
+  await expect(page.getByTestId('lane-step').first()).toContainText('3 of 6')
+
+  const room = await api<{ rollout: { plan: unknown } }>(request, 'releases.get', { releaseId: release.id })
+  expect(room.rollout.plan).toEqual({ strategy: 'rolling', instances: 6, batchSize: 3, soakSeconds: 120, gate: 'health' })
+})

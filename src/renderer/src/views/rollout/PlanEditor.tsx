@@ -1,20 +1,21 @@
 import { useState } from 'react'
-import { GATE_KINDS, rolloutPlanSchema, type GateKind, type RolloutPlan } from '../../../../shared/rollout'
+import { GATE_KINDS, type GateKind, type RolloutPlan } from '../../../../shared/rollout'
 import type { Actor } from '../../../../shared/roles'
 import { client } from '../../session/room'
 import { useCall } from '../../room/use-call'
 import { addStep, draftFromPlan, planFromDraft, removeStep, withPercent, type DraftStep } from '../../rollout/plan-draft'
 import { ApiError } from '../../client/war-room-client'
+import { fieldValuesOf, planFromFields, PLAN_FIELDS, type FieldPlan, type FieldValues } from '../../rollout/plan-fields'
 
 /**
  * The plan, editable until production: canary steps row by row, or pasted from an Argo Rollouts manifest. Other
- * strategies have few numbers, edited as the plan's JSON and checked by the same schema the host uses.
+ * strategies have a few numbers and choices, edited as labelled fields and checked by the same schema the host uses.
  */
 export function PlanEditor({ releaseId, plan, actor, onDone }: { releaseId: string; plan: RolloutPlan; actor: Actor; onDone(): void }) {
   return plan.strategy === 'canary' ? (
     <CanaryEditor releaseId={releaseId} plan={plan} actor={actor} onDone={onDone} />
   ) : (
-    <JsonEditor releaseId={releaseId} plan={plan} actor={actor} onDone={onDone} />
+    <FieldsEditor releaseId={releaseId} plan={plan} actor={actor} onDone={onDone} />
   )
 }
 
@@ -141,26 +142,47 @@ function CanaryEditor({ releaseId, plan, actor, onDone }: { releaseId: string; p
   )
 }
 
-function JsonEditor({ releaseId, plan, actor, onDone }: { releaseId: string; plan: RolloutPlan; actor: Actor; onDone(): void }) {
-  const [text, setText] = useState(() => JSON.stringify(plan, null, 2))
+function FieldsEditor({ releaseId, plan, actor, onDone }: { releaseId: string; plan: FieldPlan; actor: Actor; onDone(): void }) {
+  const [values, setValues] = useState<FieldValues>(() => fieldValuesOf(plan))
   const [errors, setErrors] = useState<string[]>([])
   const save = useCall()
   async function submit() {
-    let raw: unknown
-    try {
-      raw = JSON.parse(text)
-    } catch (e) {
-      return setErrors([`The plan is not valid JSON: ${(e as Error).message}`])
-    }
-    const parsed = rolloutPlanSchema.safeParse(raw)
-    if (!parsed.success) return setErrors(parsed.error.issues.map((i) => `${i.path.join('.') || 'plan'}: ${i.message}`))
+    const result = planFromFields(plan.strategy, values)
+    if (!result.ok) return setErrors(result.errors)
     setErrors([])
-    const ok = await save.run(() => client.call('rollout.plan.set', { releaseId, plan: parsed.data, actor }))
+    const ok = await save.run(() => client.call('rollout.plan.set', { releaseId, plan: result.plan, actor }))
     if (ok) onDone()
   }
   return (
     <div className="plan-editor" data-testid="plan-editor">
-      <textarea className="code" rows={10} value={text} onChange={(e) => setText(e.target.value)} aria-label="Plan" data-testid="plan-json" />
+      <div className="plan-fields">
+        {PLAN_FIELDS[plan.strategy].map((f) => (
+          <label key={f.key} className="plan-field">
+            <span className="plan-field-label">{f.label}</span>
+            {f.kind === 'choice' ? (
+              <select value={values[f.key]} onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))} data-testid={`plan-field-${f.key}`}>
+                {f.options.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <span className="plan-field-input">
+                <input
+                  inputMode={f.kind === 'number' ? 'numeric' : undefined}
+                  value={values[f.key]}
+                  placeholder={f.kind === 'url' ? 'optional: https://…' : f.kind === 'time' ? 'optional' : undefined}
+                  onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+                  data-testid={`plan-field-${f.key}`}
+                />
+                {f.kind === 'number' && <span className="muted">{f.unit}</span>}
+              </span>
+            )}
+            {f.hint && <span className="muted plan-field-hint">{f.hint}</span>}
+          </label>
+        ))}
+      </div>
       <PlanErrors errors={errors} saveError={save.error} />
       <div className="form-actions plan-actions">
         <button className="ghost" onClick={onDone}>
