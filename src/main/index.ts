@@ -2,7 +2,7 @@
  * The Electron entry: the only module in src/main that may import `electron`. It builds the window and wires the
  * IPC host; everything it serves lives in plain-Node modules.
  */
-import { app, BrowserWindow, ipcMain, safeStorage, screen, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen, session, shell } from 'electron'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -12,6 +12,7 @@ import { seedDemoRelease } from './demo/demo-release'
 import { startDemoEndpoint } from './demo/demo-endpoint'
 import { startRoomServices } from './room-services'
 import { registerIpcHost } from './electron/ipc-host'
+import { registerPdfExport } from './electron/pdf-export'
 import { loadWindowState, saveWindowState } from './electron/window-state'
 import { openWarRoom } from './war-room'
 import type { SecretCipher } from './secrets/secret-cipher'
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
     (contents, permission) => permission === 'notifications' && !!contents && isTrustedUrl(contents.getURL())
   )
   const ipcHost = registerIpcHost(ipcMain, room, isTrustedUrl)
+  const stopPdfExport = registerPdfExport(ipcMain, dialog, isTrustedUrl)
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (ev) => ev.preventDefault())
   })
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
   })
   app.on('will-quit', () => {
     ipcHost.dispose()
+    stopPdfExport()
     room.close()
   })
 }

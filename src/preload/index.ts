@@ -3,7 +3,7 @@
  * of Electron or Node crosses. Sandboxed preloads are CommonJS, which the build emits.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { IPC_EVENT, IPC_INVOKE, type WarRoomBridge } from '../shared/ipc'
+import { IPC_EVENT, IPC_INVOKE, IPC_PRINT_PDF, type PdfSaveOutcome, type WarRoomBridge } from '../shared/ipc'
 import type { DomainEvent } from '../shared/events'
 
 const bridge: WarRoomBridge = {
@@ -12,7 +12,8 @@ const bridge: WarRoomBridge = {
     const wrapped = (_e: IpcRendererEvent, event: DomainEvent) => listener(event)
     ipcRenderer.on(IPC_EVENT, wrapped)
     return () => ipcRenderer.removeListener(IPC_EVENT, wrapped)
-  }
+  },
+  printToPdf: (defaultName) => ipcRenderer.invoke(IPC_PRINT_PDF, String(defaultName)) as Promise<PdfSaveOutcome>
 }
 
 contextBridge.exposeInMainWorld('warroom', bridge)

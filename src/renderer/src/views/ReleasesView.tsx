@@ -3,6 +3,7 @@ import { useReleases } from '../session/room'
 import { hrefOf } from '../stores/route-store'
 import { CreateReleaseForm } from './CreateReleaseForm'
 import { ReleasesTable } from './ReleasesTable'
+import { ImportedReports } from './report/ImportedReports'
 
 export function ReleasesView() {
   const releases = useReleases((s) => s.releases)
@@ -32,6 +33,7 @@ export function ReleasesView() {
         />
       )}
       {loaded ? <ReleasesTable releases={releases} /> : <p className="muted">Loading releases…</p>}
+      <ImportedReports />
     </main>
   )
 }
