@@ -6,6 +6,7 @@ export type ApiErrorCode =
   | 'unknown_method'
   | 'not_found'
   | 'rule_violation'
+  | 'rate_limited'
   | 'unauthorized'
   | 'forbidden'
   | 'payload_too_large'
@@ -29,6 +30,7 @@ export const STATUS_OF: Record<ApiErrorCode, number> = {
   unknown_method: 404,
   not_found: 404,
   rule_violation: 409,
+  rate_limited: 429,
   unauthorized: 401,
   forbidden: 403,
   payload_too_large: 413,
