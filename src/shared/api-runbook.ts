@@ -20,6 +20,8 @@ export const createReleaseInput = z
     templateId: id('templateId').optional(),
     participants: z.array(participantSchema).max(100).optional(),
     successCriteria: z.array(successCriterionSchema).max(50).optional(),
+    /** When the change was committed, for lead time in the delivery history. */
+    commitAt: isoTime.optional(),
     actor: actorSchema
   })
   .strict()

@@ -62,6 +62,8 @@ export interface Release {
   successCriteria: SuccessCriterion[]
   /** Why a release ended off the happy path (aborted, rolled back); null otherwise. */
   endedReason: string | null
+  /** When the release's change was committed, if the team gave it: lead time for changes runs from here. */
+  commitAt?: string | null
 }
 
 export const TERMINAL_STATUSES: readonly ReleaseStatus[] = ['closed', 'rolled-back', 'aborted']

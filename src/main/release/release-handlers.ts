@@ -5,10 +5,13 @@ import { planAdvance, refuseEnded, refuseNotDriver } from '../runbook/release-ru
 import { gateStates, readRoom, requireRelease } from '../runbook/room-state'
 import { nowIso, record } from '../timeline/record'
 import { watchTemplateSignals } from '../signals/template-signals'
+import { commitTimeProblem } from '../history/commit-time'
 
 const create: Handler<'releases.create'> = (input, ctx) => {
   const template = input.templateId ? ctx.templates.get(input.templateId) : BUILTIN_TEMPLATES[input.strategy]
   if (!template) throw new DomainError('not_found', `No runbook template with id "${input.templateId}". See templates.list for the ones available.`)
+  const commitProblem = input.commitAt ? commitTimeProblem(Date.parse(input.commitAt), ctx.clock.now(), null) : undefined
+  if (commitProblem) throw new RuleViolation(commitProblem)
   const release = ctx.releases.insert({
     title: input.title,
     service: input.service,
@@ -23,7 +26,8 @@ const create: Handler<'releases.create'> = (input, ctx) => {
     templateId: template.id,
     gates: template.gates,
     participants: input.participants ?? [],
-    successCriteria: input.successCriteria ?? []
+    successCriteria: input.successCriteria ?? [],
+    commitAt: input.commitAt ? new Date(input.commitAt).toISOString() : null
   })
   ctx.checklist.addAll(release.id, template.items)
   record(ctx, {

@@ -24,6 +24,7 @@ interface ReleaseRow {
   participants_json: string
   success_criteria_json: string
   ended_reason: string | null
+  commit_at: string | null
 }
 
 export interface NewRelease {
@@ -41,6 +42,7 @@ export interface NewRelease {
   gates: readonly TemplateGate[]
   participants: readonly Actor[]
   successCriteria: readonly SuccessCriterion[]
+  commitAt?: string | null
 }
 
 function toRelease(r: ReleaseRow): Release {
@@ -61,7 +63,8 @@ function toRelease(r: ReleaseRow): Release {
     templateId: r.template_id,
     participants: JSON.parse(r.participants_json) as Actor[],
     successCriteria: JSON.parse(r.success_criteria_json) as SuccessCriterion[],
-    endedReason: r.ended_reason
+    endedReason: r.ended_reason,
+    commitAt: r.commit_at
   }
 }
 
@@ -73,20 +76,22 @@ export class ReleaseStore {
   private readonly gatesStmt
   private readonly statusStmt
   private readonly touchStmt
+  private readonly commitAtStmt
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(`
       INSERT INTO releases (id, title, service, version, environment, strategy, owner, status,
                             window_start, window_end, created_at, created_by, created_role, updated_at,
-                            template_id, gates_json, participants_json, success_criteria_json)
+                            template_id, gates_json, participants_json, success_criteria_json, commit_at)
       VALUES (@id, @title, @service, @version, @environment, @strategy, @owner, 'planning',
               @windowStart, @windowEnd, @at, @createdBy, @createdRole, @at,
-              @templateId, @gates, @participants, @successCriteria)`)
+              @templateId, @gates, @participants, @successCriteria, @commitAt)`)
     this.byIdStmt = db.prepare<[string], ReleaseRow>('SELECT * FROM releases WHERE id = ?')
     this.allStmt = db.prepare<[], ReleaseRow>('SELECT * FROM releases ORDER BY created_at DESC, id')
     this.gatesStmt = db.prepare<[string], { gates_json: string }>('SELECT gates_json FROM releases WHERE id = ?')
     this.statusStmt = db.prepare('UPDATE releases SET status = ?, ended_reason = ?, updated_at = ? WHERE id = ?')
     this.touchStmt = db.prepare('UPDATE releases SET updated_at = ? WHERE id = ?')
+    this.commitAtStmt = db.prepare('UPDATE releases SET commit_at = ?, updated_at = ? WHERE id = ?')
   }
 
   insert(r: NewRelease): Release {
@@ -107,7 +112,8 @@ export class ReleaseStore {
       templateId: r.templateId,
       gates: JSON.stringify(r.gates),
       participants: JSON.stringify(r.participants),
-      successCriteria: JSON.stringify(r.successCriteria)
+      successCriteria: JSON.stringify(r.successCriteria),
+      commitAt: r.commitAt ?? null
     })
     return this.get(id)!
   }
@@ -129,6 +135,12 @@ export class ReleaseStore {
 
   setStatus(id: string, status: ReleaseStatus, endedReason: string | null, at: string): Release {
     this.statusStmt.run(status, endedReason, at, id)
+    return this.get(id)!
+  }
+
+  /** When the release's change was committed: lead time for changes runs from here. */
+  setCommitAt(id: string, commitAt: string | null, at: string): Release {
+    this.commitAtStmt.run(commitAt, at, id)
     return this.get(id)!
   }
 

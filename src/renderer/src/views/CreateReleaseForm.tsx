@@ -7,7 +7,7 @@ import { client, releasesStore, useIdentity } from '../session/room'
 import { localInputToIso } from '../releases/window-time'
 import { parseCriteria, parseParticipants } from '../releases/release-lines'
 
-const EMPTY = { title: '', service: '', version: '', owner: '', environment: 'production', windowStart: '', windowEnd: '', participants: '', criteria: '' }
+const EMPTY = { title: '', service: '', version: '', owner: '', environment: 'production', windowStart: '', windowEnd: '', commitAt: '', participants: '', criteria: '' }
 type Fields = typeof EMPTY
 
 /** The host validates; this form shows its answer beside the field it names, and keeps what was typed. */
@@ -50,6 +50,7 @@ export function CreateReleaseForm({ onDone }: { onDone(releaseId: string): void 
         strategy,
         windowStart: localInputToIso(fields.windowStart),
         windowEnd: localInputToIso(fields.windowEnd),
+        commitAt: localInputToIso(fields.commitAt),
         participants,
         successCriteria: parseCriteria(fields.criteria),
         templateId: forStrategy.some((t) => t.id === templateId) ? templateId : undefined,
@@ -98,6 +99,7 @@ export function CreateReleaseForm({ onDone }: { onDone(releaseId: string): void 
         {field('environment', 'Environment')}
         {field('windowStart', 'Window opens', { type: 'datetime-local' })}
         {field('windowEnd', 'Window closes', { type: 'datetime-local' })}
+        {field('commitAt', 'Change committed (for lead time)', { type: 'datetime-local' })}
       </div>
       <div className="form-grid form-grid-wide">
         <label className={fieldErrors.participants ? 'invalid' : undefined}>

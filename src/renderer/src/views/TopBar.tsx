@@ -17,6 +17,9 @@ export function TopBar() {
         <a href="#/templates" data-testid="nav-templates">
           Templates
         </a>
+        <a href="#/history" data-testid="nav-history">
+          History
+        </a>
       </nav>
       <div className="topbar-right">
         <span className={`connection connection-${connection}`} data-testid="connection" data-state={connection}>

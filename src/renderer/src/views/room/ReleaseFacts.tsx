@@ -1,9 +1,10 @@
 import type { Release } from '../../../../shared/release'
 import { ROLE_LABELS } from '../../../../shared/roles'
+import { formatMoment } from '../../releases/window-time'
 
 /** Who is in the room and what the release must achieve: set at creation, shown so nobody has to ask. */
 export function ReleaseFacts({ release }: { release: Release }) {
-  if (!release.participants.length && !release.successCriteria.length) return null
+  if (!release.participants.length && !release.successCriteria.length && !release.commitAt) return null
   return (
     <div className="release-facts" data-testid="release-facts">
       {release.participants.length > 0 && (
@@ -16,6 +17,12 @@ export function ReleaseFacts({ release }: { release: Release }) {
               </li>
             ))}
           </ul>
+        </div>
+      )}
+      {release.commitAt && (
+        <div>
+          <div className="eyebrow">Change committed</div>
+          <span data-testid="release-commit-at">{formatMoment(release.commitAt)}</span>
         </div>
       )}
       {release.successCriteria.length > 0 && (

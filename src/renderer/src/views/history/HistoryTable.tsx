@@ -1,0 +1,155 @@
+import { useMemo, useState } from 'react'
+import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table'
+import { RELEASE_STATUSES, STRATEGY_LABELS } from '../../../../shared/release'
+import type { ReleaseHistoryRow } from '../../../../shared/history'
+import { EMPTY_FILTER, filterHistory, type HistoryFilter } from '../../history/history-filter'
+import { formatHours, formatMinutes } from '../../history/dora-format'
+import { formatMoment } from '../../releases/window-time'
+import { hrefOf } from '../../stores/route-store'
+
+const column = createColumnHelper<ReleaseHistoryRow>()
+
+const columns = [
+  column.accessor('title', {
+    header: 'Release',
+    cell: (c) => (
+      <a href={hrefOf({ view: 'release', releaseId: c.row.original.id })} className="release-link">
+        {c.getValue()}
+      </a>
+    )
+  }),
+  column.accessor('service', { header: 'Service' }),
+  column.accessor('version', { header: 'Version' }),
+  column.accessor('status', { header: 'Stage', cell: (c) => <span className={`status status-${c.getValue()}`}>{c.getValue()}</span> }),
+  column.accessor('strategy', { header: 'Strategy', cell: (c) => STRATEGY_LABELS[c.getValue()] }),
+  column.accessor('owner', { header: 'Owner' }),
+  column.accessor('deployedAt', { header: 'Deployed', cell: (c) => formatMoment(c.getValue()), sortUndefined: 'last' }),
+  column.accessor('leadTimeHours', { header: 'Lead time', cell: (c) => formatHours(c.getValue()), sortUndefined: 'last' }),
+  column.accessor('failed', {
+    header: 'Outcome',
+    cell: (c) => {
+      const r = c.row.original
+      if (!r.deployedAt) return <span className="muted">not deployed</span>
+      return r.failed ? <span className="outcome-failed">{r.failure}</span> : <span className="outcome-ok">ok</span>
+    }
+  }),
+  column.accessor((r) => (r.restoreMinutes.length ? Math.max(...r.restoreMinutes) : null), {
+    id: 'restore',
+    header: 'Restore',
+    cell: (c) => {
+      const mins = c.row.original.restoreMinutes
+      return mins.length ? mins.map(formatMinutes).join(', ') : '—'
+    },
+    sortUndefined: 'last'
+  })
+]
+
+/** Every release of the store, filtered by service, stage, outcome and date, with a search across its words. */
+export function HistoryTable({ rows, services }: { rows: readonly ReleaseHistoryRow[]; services: readonly string[] }) {
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'deployedAt', desc: true }])
+  const [filter, setFilter] = useState<HistoryFilter>(EMPTY_FILTER)
+  const data = useMemo(() => filterHistory(rows, filter), [rows, filter])
+  const patch = (p: Partial<HistoryFilter>) => setFilter((f) => ({ ...f, ...p }))
+
+  // TanStack Table returns fresh functions each render by design; the React Compiler lint knows and we accept it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: (r) => r.id
+  })
+  const shown = table.getRowModel().rows
+
+  return (
+    <section className="card" aria-labelledby="history-table-title">
+      <h2 id="history-table-title">Releases</h2>
+      <div className="table-tools">
+        <input
+          type="search"
+          placeholder="Search title, service, owner, failure…"
+          value={filter.query}
+          onChange={(e) => patch({ query: e.target.value })}
+          aria-label="Search the history"
+          data-testid="history-search"
+        />
+        <select value={filter.service} onChange={(e) => patch({ service: e.target.value })} aria-label="Table service" data-testid="history-filter-service">
+          <option value="">All services</option>
+          {services.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select value={filter.status} onChange={(e) => patch({ status: e.target.value })} aria-label="Table stage" data-testid="history-filter-status">
+          <option value="">All stages</option>
+          {RELEASE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select
+          value={filter.outcome}
+          onChange={(e) => patch({ outcome: e.target.value as HistoryFilter['outcome'] })}
+          aria-label="Table outcome"
+          data-testid="history-filter-outcome"
+        >
+          <option value="all">Any outcome</option>
+          <option value="failed">Failed (rollback or fix)</option>
+          <option value="ok">Deployed, no failure</option>
+          <option value="undeployed">Never deployed</option>
+        </select>
+        <label className="date-filter">
+          From <input type="date" value={filter.from} onChange={(e) => patch({ from: e.target.value })} data-testid="history-filter-from" />
+        </label>
+        <label className="date-filter">
+          To <input type="date" value={filter.to} onChange={(e) => patch({ to: e.target.value })} data-testid="history-filter-to" />
+        </label>
+        <span className="muted count" data-testid="history-count">
+          {shown.length} of {rows.length}
+        </span>
+      </div>
+      <table className="grid" data-testid="history-table">
+        <thead>
+          {table.getHeaderGroups().map((hg) => (
+            <tr key={hg.id}>
+              {hg.headers.map((h) => {
+                const sorted = h.column.getIsSorted()
+                return (
+                  <th key={h.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                    <button className="sort" onClick={h.column.getToggleSortingHandler()}>
+                      {flexRender(h.column.columnDef.header, h.getContext())}
+                      <span className="sort-mark" aria-hidden>
+                        {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                      </span>
+                    </button>
+                  </th>
+                )
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {shown.map((row) => (
+            <tr key={row.id} data-testid="history-row" data-failed={row.original.failed}>
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+              ))}
+            </tr>
+          ))}
+          {shown.length === 0 && (
+            <tr>
+              <td colSpan={columns.length} className="empty">
+                {rows.length === 0 ? 'No releases yet.' : 'No release matches these filters.'}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </section>
+  )
+}
