@@ -2,6 +2,8 @@ import type { WarRoom } from './war-room'
 import { startRolloutService } from './rollout/rollout-service'
 import { startSignalService } from './signals/signal-service'
 import { startBackupService } from './store/backup-service'
+import { startUpdateService } from './updates/update-service'
+import { startOutcomeService } from './review/outcome-service'
 import type { SecretCipher } from './secrets/secret-cipher'
 import { attachSecrets, readerWithSecrets } from './secrets/secret-lookup'
 
@@ -20,4 +22,6 @@ export async function startRoomServices(room: WarRoom, options: RoomServiceOptio
   await startSignalService(room, readerWithSecrets({ clock: room.clock, secrets }))
   await startRolloutService(room)
   startBackupService(room)
+  startUpdateService(room)
+  startOutcomeService(room)
 }

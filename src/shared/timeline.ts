@@ -14,6 +14,15 @@ export type TimelineKind =
   | 'note'
   | 'release.notes-edited'
   | 'outcome.recorded'
+  // The post-release review, and success criteria read from a signal at the end of validation.
+  | 'review.answered'
+  | 'review.lessons-set'
+  | 'review.action-added'
+  | 'review.action-updated'
+  | 'review.completed'
+  | 'outcome.signal-set'
+  | 'outcome.unmeasured'
+  | 'release.commit-set'
   // The staged rollout: each transition, each gate verdict (an override is a vote-like entry of its own), each action.
   | 'rollout.plan-set'
   | 'rollout.started'
@@ -42,6 +51,17 @@ export type TimelineKind =
   | 'signal.breach'
   | 'signal.recovered'
   | 'demo.control'
+  // The release report: the deployment metrics table's targets, signals and hand-entered actuals.
+  | 'report.targets-set'
+  // Stakeholder updates: template edits, the webhook, each send (when accepted, then its outcome) and each copy.
+  | 'update.template-set'
+  | 'update.template-reset'
+  | 'update.webhook-set'
+  | 'update.webhook-removed'
+  | 'update.sending'
+  | 'update.delivered'
+  | 'update.failed'
+  | 'update.copied'
 
 export interface TimelineEntry {
   id: number

@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
 import { people, type RoleKey } from '../support/advance'
+import { REVIEW_QUESTIONS } from '../../src/shared/review'
 
 export { people, type RoleKey }
 
@@ -29,8 +30,17 @@ export function apiOf(request: APIRequestContext, base: string) {
       if (g.position === 'passed') continue
       for (const item of g.items.open) await call('checklist.set', { releaseId, itemId: item.id, status: 'done', actor: people[item.ownerRole] })
       for (const a of g.approvals) await call('decisions.vote', { releaseId, gate, verdict: 'go', rationale: `${a.role} ready`, actor: people[a.role] })
+      if (gate === 'closed') await completeReview(releaseId)
       await call('releases.advance', { releaseId, actor: people['devops-lead'] })
     }
   }
-  return { call, advanceTo }
+  /** The closure gate requires the post-release review: answered, one lesson, completed by the project manager. */
+  async function completeReview(releaseId: string): Promise<void> {
+    const pm = people['project-manager']
+    if ((await call<{ completed: unknown }>('review.get', { releaseId })).completed) return
+    for (const q of REVIEW_QUESTIONS) await call('review.answer', { releaseId, questionId: q.id, answer: 'Went as planned.', actor: pm })
+    await call('review.lessons.set', { releaseId, lessons: ['Keep the checklist as it is.'], actor: pm })
+    await call('review.complete', { releaseId, actor: pm })
+  }
+  return { call, advanceTo, completeReview }
 }

@@ -10,6 +10,12 @@ import type { RolloutStores } from '../rollout/rollout-stores'
 import type { SignalStores } from '../signals/signal-stores'
 import type { ClosureStore } from '../closure/closure-store'
 import type { SecretStore } from '../secrets/secret-store'
+import type { UpdateStore } from '../updates/update-store'
+import type { HistoryStore } from '../history/history-store'
+import type { ReportStore } from '../report/report-store'
+import type { SignalStatsStore } from '../report/signal-stats-store'
+import type { ReviewStore } from '../review/review-store'
+import type { OutcomeSignalStore } from '../review/outcome-signal-store'
 
 export interface Stores extends RolloutStores, SignalStores {
   releases: ReleaseStore
@@ -19,6 +25,12 @@ export interface Stores extends RolloutStores, SignalStores {
   templates: TemplateStore
   closure: ClosureStore
   secrets: SecretStore
+  updates: UpdateStore
+  history: HistoryStore
+  reports: ReportStore
+  signalStats: SignalStatsStore
+  reviews: ReviewStore
+  outcomeSignals: OutcomeSignalStore
 }
 
 /** What a handler may touch. Events are queued here and published only after the call's transaction commits. */

@@ -10,6 +10,10 @@ import { signalHandlers } from '../signals/signal-handlers'
 import { backupHandlers } from '../store/backup-handlers'
 import { closureHandlers } from '../closure/closure-handlers'
 import { secretHandlers } from '../secrets/secret-handlers'
+import { updateHandlers } from '../updates/update-handlers'
+import { historyHandlers } from '../history/history-handlers'
+import { reportHandlers } from '../report/report-handlers'
+import { reviewHandlers } from '../review/review-handlers'
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => Result<M>
 export type HandlerTable = { [M in MethodName]: Handler<M> }
@@ -25,5 +29,9 @@ export const handlers = {
   ...signalHandlers,
   ...backupHandlers,
   ...closureHandlers,
-  ...secretHandlers
+  ...secretHandlers,
+  ...updateHandlers,
+  ...historyHandlers,
+  ...reportHandlers,
+  ...reviewHandlers
 } satisfies HandlerTable

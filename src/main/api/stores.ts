@@ -9,6 +9,12 @@ import { createRolloutStores } from '../rollout/rollout-stores'
 import { createSignalStores } from '../signals/signal-stores'
 import { ClosureStore } from '../closure/closure-store'
 import { SecretStore } from '../secrets/secret-store'
+import { UpdateStore } from '../updates/update-store'
+import { HistoryStore } from '../history/history-store'
+import { ReportStore } from '../report/report-store'
+import { SignalStatsStore } from '../report/signal-stats-store'
+import { ReviewStore } from '../review/review-store'
+import { OutcomeSignalStore } from '../review/outcome-signal-store'
 
 /** Every store over one connection, each preparing its statements once. */
 export function createStores(db: Db): Stores {
@@ -20,6 +26,12 @@ export function createStores(db: Db): Stores {
     templates: new TemplateStore(db),
     closure: new ClosureStore(db),
     secrets: new SecretStore(db),
+    updates: new UpdateStore(db),
+    history: new HistoryStore(db),
+    reports: new ReportStore(db),
+    signalStats: new SignalStatsStore(db),
+    reviews: new ReviewStore(db),
+    outcomeSignals: new OutcomeSignalStore(db),
     ...createRolloutStores(db),
     ...createSignalStores(db)
   }

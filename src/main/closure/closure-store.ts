@@ -63,7 +63,8 @@ export class ClosureStore {
     this.upsertNotesStmt.run({ releaseId, ...notes, name: actor.name, role: actor.role, at })
   }
 
-  record(o: { releaseId: string; criterion: number; result: OutcomeResult; measured?: string; note?: string; actor: Actor; at: string }): void {
+  /** `actor` is a person, or a signal (role "signal") when the outcome was read from one at the end of validation. */
+  record(o: { releaseId: string; criterion: number; result: OutcomeResult; measured?: string; note?: string; actor: Actor | { name: string; role: 'signal' }; at: string }): void {
     this.insertOutcomeStmt.run({
       releaseId: o.releaseId,
       criterion: o.criterion,

@@ -3,6 +3,8 @@ import { ROLE_LABELS } from '../../shared/roles'
 import { STAGE_ORDER, type ReleaseStatus } from '../../shared/release'
 import type { Approval, ChecklistItem, GateId, GateState, TemplateGate, Vote } from '../../shared/runbook'
 import { GATE_IDS } from '../../shared/runbook'
+import type { ReviewProgress } from '../../shared/review'
+import { reviewBlockers } from '../review/review-criterion'
 
 /** The gate that leads out of a stage, or undefined at the end of the path or off it. */
 export function gateAfter(status: ReleaseStatus): GateId | undefined {
@@ -44,12 +46,17 @@ function list(names: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
 }
 
-/** Everything that decides whether a gate opens, with each unmet criterion as a sentence a person can act on. */
+/**
+ * Everything that decides whether a gate opens, with each unmet criterion as a sentence a person can act on. The
+ * `closed` gate also holds the post-release review ("Release closure completed: chapter closed, lessons learned"),
+ * judged from its progress when the caller passes it.
+ */
 export function evaluateGate(
   def: TemplateGate,
   status: ReleaseStatus,
   items: readonly ChecklistItem[],
-  votes: readonly Vote[]
+  votes: readonly Vote[],
+  review?: ReviewProgress
 ): GateState {
   const inGate = items.filter((i) => def.phases.includes(i.phase))
   const open = inGate.filter((i) => i.required && !SETTLED.has(i.status))
@@ -69,6 +76,7 @@ export function evaluateGate(
   }
   const pending = approvals.filter((a) => a.verdict === 'pending').map((a) => ROLE_LABELS[a.role])
   if (pending.length) blockers.push(`Waiting for a go vote from ${list(pending)}`)
+  if (def.id === 'closed' && review) blockers.push(...reviewBlockers(review))
 
   return {
     id: def.id,
@@ -89,9 +97,10 @@ export function evaluateGates(
   defs: readonly TemplateGate[],
   status: ReleaseStatus,
   items: readonly ChecklistItem[],
-  votes: readonly Vote[]
+  votes: readonly Vote[],
+  review?: ReviewProgress
 ): GateState[] {
   return GATE_IDS.map((id) => defs.find((d) => d.id === id))
     .filter((d): d is TemplateGate => d !== undefined)
-    .map((d) => evaluateGate(d, status, items, votes))
+    .map((d) => evaluateGate(d, status, items, votes, review))
 }

@@ -6,6 +6,8 @@ import type { GateState, VoteSnapshot, GateId } from '../../shared/runbook'
 import { evaluateGates } from './gate-rules'
 import { readRolloutPart } from '../rollout/rollout-room'
 import { readSignalPart } from '../signals/signal-room'
+import { readUpdatesPart } from '../updates/update-room'
+import { reviewProgress } from '../review/review-criterion'
 
 export function requireRelease(ctx: HandlerContext, releaseId: string): Release {
   const release = ctx.releases.get(releaseId)
@@ -14,7 +16,7 @@ export function requireRelease(ctx: HandlerContext, releaseId: string): Release 
 }
 
 export function gateStates(ctx: HandlerContext, release: Release): GateState[] {
-  return evaluateGates(ctx.releases.gates(release.id), release.status, ctx.checklist.list(release.id), ctx.votes.list(release.id))
+  return evaluateGates(ctx.releases.gates(release.id), release.status, ctx.checklist.list(release.id), ctx.votes.list(release.id), reviewProgress(ctx.reviews.get(release.id)))
 }
 
 /** The one read a client needs to draw the room. */
@@ -25,13 +27,14 @@ export function readRoom(ctx: HandlerContext, releaseId: string): Room {
   return {
     release,
     checklist,
-    gates: evaluateGates(ctx.releases.gates(releaseId), release.status, checklist, votes),
+    gates: evaluateGates(ctx.releases.gates(releaseId), release.status, checklist, votes, reviewProgress(ctx.reviews.get(releaseId))),
     votes,
     timeline: ctx.timeline.head(releaseId),
     releaseNotes: ctx.closure.notes(releaseId),
     outcomes: ctx.closure.outcomes(releaseId, release.successCriteria),
     ...readRolloutPart(ctx, releaseId),
-    ...readSignalPart(ctx, releaseId)
+    ...readSignalPart(ctx, releaseId),
+    ...readUpdatesPart(ctx, release)
   }
 }
 

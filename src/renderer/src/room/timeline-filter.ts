@@ -13,7 +13,7 @@ const SPECIFIC: Record<string, string> = {
 }
 
 /** The labels the kind filter offers, in the order a window runs. */
-export const KIND_FILTERS = ['created', 'checklist', 'vote', 'stage', 'rollout', 'incident', 'rollback', 'signal', 'outcome', 'notes', 'note', 'aborted'] as const
+export const KIND_FILTERS = ['created', 'checklist', 'vote', 'stage', 'rollout', 'incident', 'rollback', 'signal', 'outcome', 'review', 'notes', 'note', 'aborted'] as const
 
 /** The short label an entry shows, and is filtered by: its family, so new kinds of a feature land in its group. */
 export function kindLabel(kind: string): string {

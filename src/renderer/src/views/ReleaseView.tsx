@@ -7,7 +7,10 @@ import { TimelinePanel } from './room/TimelinePanel'
 import { RolloutSection } from './rollout/RolloutSection'
 import { HealthSection } from './health/HealthSection'
 import { ClosurePanel } from './room/ClosurePanel'
+import { ReviewPanel } from './review/ReviewPanel'
 import { SaveAsTemplate } from './room/SaveAsTemplate'
+import { ReportLink } from './report/ReportLink'
+import { UpdatesPanel } from './updates/UpdatesPanel'
 
 /** The war room for one release: header, checklist, gate and timeline, all kept live by the room store. */
 export function ReleaseView({ releaseId }: { releaseId: string }) {
@@ -38,9 +41,12 @@ export function ReleaseView({ releaseId }: { releaseId: string }) {
   return (
     <main className="page room" data-testid="release-view">
       <div className="room-topline">
-        <a href="#/" className="back">
-          ← All releases
-        </a>
+        <span className="room-topline-links">
+          <a href="#/" className="back">
+            ← All releases
+          </a>
+          <ReportLink releaseId={room.release.id} />
+        </span>
         <SaveAsTemplate releaseId={room.release.id} title={room.release.title} />
       </div>
       {error && (
@@ -51,6 +57,7 @@ export function ReleaseView({ releaseId }: { releaseId: string }) {
       <RoomHeader room={room} />
       <RolloutSection room={room} />
       <HealthSection room={room} />
+      <UpdatesPanel room={room} />
       <div className="room-grid">
         <ChecklistPanel releaseId={room.release.id} items={room.checklist} planning={room.release.status === 'planning'} />
         <div className="room-side">
@@ -59,6 +66,7 @@ export function ReleaseView({ releaseId }: { releaseId: string }) {
         </div>
       </div>
       <ClosurePanel room={room} />
+      <ReviewPanel room={room} />
     </main>
   )
 }

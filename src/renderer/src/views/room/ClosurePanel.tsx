@@ -5,6 +5,8 @@ import { ROLE_LABELS } from '../../../../shared/roles'
 import { client, useIdentity } from '../../session/room'
 import { useCall } from '../../room/use-call'
 import { formatMoment } from '../../releases/window-time'
+import { useOutcomeLinks } from '../../review/use-outcome-links'
+import { OutcomeSignalLink } from '../review/OutcomeSignalLink'
 
 const SECTIONS: { key: keyof ReleaseNotesText; label: string; hint: string }[] = [
   { key: 'whatsNew', label: "What's new", hint: 'What users can do now, in their words' },
@@ -77,6 +79,7 @@ function Outcomes({ room }: { room: Room }) {
   const actor = useIdentity((s) => s.actor)
   const [measured, setMeasured] = useState<Record<number, string>>({})
   const record = useCall()
+  const links = useOutcomeLinks(room)
   if (room.outcomes.length === 0) {
     return (
       <div>
@@ -100,8 +103,10 @@ function Outcomes({ room }: { room: Room }) {
             <div className="muted">
               {o.target ? `target ${o.target}` : 'no numeric target'}
               {o.measured && ` · measured ${o.measured}`}
-              {o.by && ` · ${o.by.name} (${ROLE_LABELS[o.by.role as keyof typeof ROLE_LABELS] ?? o.by.role}), ${formatMoment(o.at)}`}
+              {o.by && o.by.role === 'signal' && ` · read from ${o.by.name} at the end of validation, ${formatMoment(o.at)}`}
+              {o.by && o.by.role !== 'signal' && ` · ${o.by.name} (${ROLE_LABELS[o.by.role as keyof typeof ROLE_LABELS] ?? o.by.role}), ${formatMoment(o.at)}`}
             </div>
+            <OutcomeSignalLink room={room} criterion={o.criterion} link={links[o.criterion]} />
             <div className="outcome-actions">
               <input placeholder="Measured value" value={measured[o.criterion] ?? ''} onChange={(e) => setMeasured({ ...measured, [o.criterion]: e.target.value })} aria-label={`Measured value for ${o.description}`} />
               <button onClick={() => void mark(o.criterion, 'met')} data-testid="outcome-met">
