@@ -3,6 +3,8 @@ import type { Release } from '../../src/shared/release'
 import type { DoraFigures } from '../../src/shared/dora'
 import type { ErrorBudget, HistoryTrends, ReleaseHistoryRow, ServiceSlo } from '../../src/shared/history'
 import type { IncidentView } from '../../src/shared/room-rollout'
+import type { SignalView } from '../../src/shared/room-signals'
+import type { SignalDefinitionInput } from '../../src/shared/signal'
 import type { TimelineEntry } from '../../src/shared/timeline'
 import { createDispatch } from '../../src/main/api/dispatch'
 import { handlers } from '../../src/main/api/handlers'
@@ -246,27 +248,39 @@ describe('the error budget', () => {
     ])
   })
 
-  it('reads availability from the release signals by default: the mean of samples named availability', () => {
-    const now = jan(20, 12)
-    t.clock.set(now)
-    const id = call<Release>('releases.create', releaseInput()).id
-    call('history.slo.set', { service: 'checkout', targetPercent: 99, windowDays: 7, actor: people.sre })
-    const insertSignal = t.room.db.prepare(
-      `INSERT INTO signals (id, release_id, position, name, role, definition, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '{}', ?, ?)`
-    )
-    insertSignal.run('s-avail', id, 0, 'Checkout availability', null, iso(now), iso(now))
-    insertSignal.run('s-base', id, 1, 'Availability (baseline)', 'baseline', iso(now), iso(now))
-    const sid = (name: string) => (t.room.db.prepare('SELECT sid FROM signals WHERE id = ?').get(name) as { sid: number }).sid
-    // 99 minutes measured, half the samples at 98%, half at 100%: 99% → 0.99 minutes down.
-    for (let i = 0; i < 100; i++) t.room.stores.samples.insert(sid('s-avail'), now - HOUR * 2 + i * MINUTE, i % 2 ? 0.98 : 1)
-    // The baseline watches the old version: its outage is not this release's.
-    t.room.stores.samples.insert(sid('s-base'), now - HOUR, 0)
+  it('spends the budget by the availability each release report records: its best-guess signal over production, or a hand-entered actual', () => {
+    const avail = (name: string, role?: 'baseline'): SignalDefinitionInput => ({
+      name,
+      source: { kind: 'json', url: 'http://127.0.0.1:9/health', path: 'availability' },
+      unit: '%',
+      thresholds: { direction: 'below', warn: 99.9, critical: 99 },
+      severity: 'high',
+      ...(role ? { role } : {})
+    })
+    const measured = deploy('Measured', jan(20, 10))
+    const own = call<SignalView>('signals.add', { releaseId: measured, signal: avail('Checkout availability'), actor: dana })
+    const base = call<SignalView>('signals.add', { releaseId: measured, signal: avail('Availability', 'baseline'), actor: dana })
+    const sid = (id: string) => t.room.stores.signals.get(id)!.sid
+    // Before production the new version served nobody: an outage then is not this release's.
+    t.room.stores.samples.insert(sid(own.id), jan(20, 9, 30), 0)
+    // 100 minutes in production, alternating 98% and 100%: 99% → 1 minute down. The baseline watches the old version.
+    for (let i = 0; i < 100; i++) t.room.stores.samples.insert(sid(own.id), jan(20, 10) + i * MINUTE, i % 2 ? 98 : 100)
+    t.room.stores.samples.insert(sid(base.id), jan(20, 11), 0)
+    t.clock.set(jan(20, 10, 100))
+    advanceTo(() => t.room, measured, 'validating')
 
+    const typed = deploy('Typed', jan(21, 10))
+    call('reports.targets.set', { releaseId: typed, manual: { availability: 99.5 }, actor: dana })
+    t.clock.set(jan(21, 10, 60))
+    advanceTo(() => t.room, typed, 'validating')
+
+    call('history.slo.set', { service: 'checkout', targetPercent: 99, windowDays: 7, actor: people.sre })
     const budget = call<ErrorBudget>('history.errorBudget', { service: 'checkout' })
-    expect(budget.measurements).toHaveLength(1)
-    expect(budget.measurements[0].availability).toBeCloseTo(0.99, 10)
-    expect(budget.measuredMinutes).toBe(99)
-    expect(budget.consumedMinutes).toBeCloseTo(0.99, 3)
-    expect(budget.budgetMinutes).toBeCloseTo(100.8, 6)
+    expect(budget.measurements.map((m) => [m.title, m.availability, m.from, m.to])).toEqual([
+      ['Measured', 0.99, iso(jan(20, 10)), iso(jan(20, 11, 40))],
+      ['Typed', 0.995, iso(jan(21, 10)), iso(jan(21, 11))]
+    ])
+    expect(budget.consumedMinutes).toBeCloseTo(1 + 0.3, 6)
   })
+
 })

@@ -7,13 +7,7 @@ export interface ReleaseAvailability {
 }
 
 /**
- * Where the error budget reads each release's availability. This is the seam to swap when the release report's
- * deployment metrics table holds the measured figure: pass another function to `createHistoryHandlers`.
+ * Where the error budget reads each release's availability. The app passes the release report's figure
+ * (src/main/report/report-availability.ts), so the budget spends exactly what each report shows; tests pass fixed values.
  */
 export type AvailabilityOf = (ctx: HandlerContext, releaseId: string) => ReleaseAvailability | null
-
-/** The default: the mean of every sample of the release's own signals whose name contains "availability". */
-export const signalAvailability: AvailabilityOf = (ctx, releaseId) => {
-  const s = ctx.history.availabilitySamples(releaseId)
-  return s ? { value: s.sum / s.count, window: { from: s.from, to: s.to } } : null
-}

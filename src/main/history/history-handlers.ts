@@ -9,7 +9,8 @@ import { doraFigures } from './dora'
 import { deploymentsOf, historyRow, releaseHistory, type ReleaseHistory } from './release-history'
 import { trendPoints } from './trends'
 import { errorBudget, type AvailabilityReading } from './error-budget'
-import { signalAvailability, type AvailabilityOf } from './availability-source'
+import type { AvailabilityOf } from './availability-source'
+import { reportAvailability } from '../report/report-availability'
 import { commitTimeProblem } from './commit-time'
 
 const DAY = 86_400_000
@@ -120,4 +121,4 @@ export function createHistoryHandlers(deps: HistoryDeps) {
   }
 }
 
-export const historyHandlers = createHistoryHandlers({ availabilityOf: signalAvailability })
+export const historyHandlers = createHistoryHandlers({ availabilityOf: reportAvailability })

@@ -23,14 +23,6 @@ export interface RollbackFact {
   finishedAt: number | null
 }
 
-/** Every availability sample a release's own signals took, folded to one sum: mean and span, raw and rolled up. */
-export interface AvailabilitySamples {
-  sum: number
-  count: number
-  from: number
-  to: number
-}
-
 interface SloRow {
   service: string
   target_percent: number
@@ -57,7 +49,6 @@ export class HistoryStore {
   private readonly productionStmt
   private readonly incidentsStmt
   private readonly rollbacksStmt
-  private readonly availabilityStmt
   private readonly sloStmt
   private readonly slosStmt
   private readonly setSloStmt
@@ -73,14 +64,6 @@ export class HistoryStore {
     this.rollbacksStmt = db.prepare<[], { release_id: string; incident_id: string | null; decided_at: number; finished_at: number | null }>(
       'SELECT release_id, incident_id, decided_at, finished_at FROM rollback_procedures'
     )
-    // A baseline signal watches the old version, so only the release's own (and canary) signals speak for it.
-    const own = `sid IN (SELECT sid FROM signals WHERE release_id = @releaseId AND lower(name) LIKE '%availability%' AND (role IS NULL OR role = 'canary'))`
-    this.availabilityStmt = db.prepare<{ releaseId: string }, { total: number | null; n: number | null; lo: number | null; hi: number | null }>(`
-      SELECT sum(total) AS total, sum(n) AS n, min(lo) AS lo, max(hi) AS hi FROM (
-        SELECT sum(v) AS total, count(*) AS n, min(t) AS lo, max(t) AS hi FROM samples WHERE ${own}
-        UNION ALL
-        SELECT sum(total), sum(n), min(t), max(t) + 60000 FROM sample_rollups WHERE ${own}
-      )`)
     this.sloStmt = db.prepare<[string], SloRow>('SELECT * FROM service_slos WHERE service = ?')
     this.slosStmt = db.prepare<[], SloRow>('SELECT * FROM service_slos ORDER BY service')
     this.setSloStmt = db.prepare(`
@@ -101,12 +84,6 @@ export class HistoryStore {
 
   rollbacks(): RollbackFact[] {
     return this.rollbacksStmt.all().map((r) => ({ releaseId: r.release_id, incidentId: r.incident_id, decidedAt: r.decided_at, finishedAt: r.finished_at }))
-  }
-
-  availabilitySamples(releaseId: string): AvailabilitySamples | null {
-    const r = this.availabilityStmt.get({ releaseId })
-    if (!r || !r.n || r.total === null || r.lo === null || r.hi === null) return null
-    return { sum: r.total, count: r.n, from: r.lo, to: r.hi }
   }
 
   slo(service: string): ServiceSlo | null {
