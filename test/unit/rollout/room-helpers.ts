@@ -24,7 +24,7 @@ export function caller(room: () => WarRoom) {
 }
 
 /** Ticks every item of the gates up to `to` by its owner, votes go from every approver, and advances to `to`. */
-export function advanceTo(room: () => WarRoom, releaseId: string, to: 'ready' | 'staging' | 'production'): void {
+export function advanceTo(room: () => WarRoom, releaseId: string, to: Parameters<typeof advanceRoomTo>[2]): void {
   advanceRoomTo(room(), releaseId, to)
 }
 
