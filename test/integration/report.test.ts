@@ -34,6 +34,8 @@ const signal = (name: string, unit: string, direction: 'above' | 'below', warn: 
 function readings(room: typeof t.room, signalId: string, from: number, minutes: number, value: (i: number) => number): void {
   const sid = room.stores.signals.get(signalId)!.sid
   for (let i = 0; i <= minutes; i++) room.stores.samples.insert(sid, from + i * MINUTE, value(i))
+  // A polled signal's row holds its last reading; samples written straight to the store need it put there.
+  room.stores.signals.keepLastValue(sid, Number.MAX_SAFE_INTEGER)
 }
 
 /**

@@ -10,7 +10,7 @@ import { realTimers, type TimerHandle, type Timers } from '../monitoring/timers'
 import { openIncident } from '../rollout/incident-opener'
 import { backfillFromEnv, PrometheusBackfill, type PrometheusBackfillOptions } from './prometheus-backfill'
 import { formatValue, recordSignal } from './signal-record'
-import { WatchedSignal } from './signal-runtime'
+import { sameStatus, WatchedSignal } from './signal-runtime'
 
 const HOUR = 3_600_000
 
@@ -47,9 +47,10 @@ export function retentionFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<
 
 /**
  * The monitoring poller and signal evaluation, run in the background: one Poller for the signals of every release
- * still in progress. Each batch of readings is written in one transaction through `room.transact` (samples, each
- * signal's state, breach entries, incidents), and announced after commit as one compact `signal.samples` event per
- * release. Definition changes reach it as timeline entries, after which it re-reads the signals it should watch.
+ * still in progress. Each batch of readings is written in one transaction through `room.transact` (samples, the row
+ * of each signal whose state changed, breach entries, incidents), and announced after commit as one compact
+ * `signal.samples` event per release. Definition changes reach it as timeline entries, after which it re-reads the
+ * signals it should watch.
  */
 export class SignalService {
   private readonly poller: Poller
@@ -151,6 +152,7 @@ export class SignalService {
     const breaches: { watched: WatchedSignal; evidence: BreachEvidence }[] = []
     const recoveries: WatchedSignal[] = []
     const perRelease = new Map<string, { samples: LiveSample[]; states: SignalStatus[] }>()
+    const rows: number[] = []
     this.room.transact((ctx) => {
       const now = this.room.clock.now()
       for (const result of batch) {
@@ -160,16 +162,18 @@ export class SignalService {
         const group = perRelease.get(watched.record.releaseId) ?? { samples: [], states: [] }
         perRelease.set(watched.record.releaseId, group)
         if (taken.sample) {
-          ctx.samples.insert(watched.record.sid, taken.sample.t, taken.sample.v)
+          rows.push(watched.record.sid, taken.sample.t, taken.sample.v)
           group.samples.push({ signalId: watched.record.id, t: taken.sample.t, v: taken.sample.v })
         }
         if (taken.began) breaches.push({ watched, evidence: taken.began })
         if (taken.ended) recoveries.push(watched)
         const status = watched.status(now)
-        ctx.signals.progress(watched.record.sid, watched.progress(status))
-        watched.announced = JSON.stringify(status)
+        // The sample is the record of this reading; the row is written only when the state itself moved.
+        if (watched.mustPersist(status)) ctx.signals.progress(watched.record.sid, watched.persist(status))
+        watched.announced = status
         group.states.push(status)
       }
+      ctx.samples.insertMany(rows)
       for (const { watched, evidence } of breaches) this.openBreach(ctx, watched, evidence)
       for (const watched of recoveries) this.noteRecovery(ctx, watched)
       for (const [releaseId, group] of perRelease) ctx.emit({ type: 'signal.samples', releaseId, samples: group.samples, states: group.states })
@@ -237,15 +241,14 @@ export class SignalService {
       const changed: { watched: WatchedSignal; status: SignalStatus }[] = []
       for (const watched of this.watched.values()) {
         const status = watched.status(now)
-        const key = JSON.stringify(status)
-        if (key !== watched.announced) changed.push({ watched, status })
+        if (!sameStatus(status, watched.announced)) changed.push({ watched, status })
       }
       if (changed.length === 0) return
       this.room.transact((ctx) => {
         const perRelease = new Map<string, SignalStatus[]>()
         for (const { watched, status } of changed) {
-          ctx.signals.progress(watched.record.sid, watched.progress(status))
-          watched.announced = JSON.stringify(status)
+          if (watched.mustPersist(status)) ctx.signals.progress(watched.record.sid, watched.persist(status))
+          watched.announced = status
           perRelease.set(watched.record.releaseId, [...(perRelease.get(watched.record.releaseId) ?? []), status])
         }
         for (const [releaseId, states] of perRelease) ctx.emit({ type: 'signal.samples', releaseId, samples: [], states })
@@ -270,14 +273,19 @@ export class SignalService {
       const now = this.room.clock.now()
       const sids = this.room.transact((ctx) => ctx.signals.allSids(), { writes: false })
       if (sids.length === 0) return { folded }
-      this.room.transact((ctx) => {
-        for (let i = 0; i < sids.length && folded < this.retention.rowBudget; i++) {
-          const sid = sids[(this.retentionCursor + i) % sids.length]
+      // Each step visits the signals in turn from where the last one stopped, so a budget cut short never starves one.
+      const start = this.retentionCursor
+      const visited = this.room.transact((ctx) => {
+        let n = 0
+        for (; n < sids.length && folded < this.retention.rowBudget; n++) {
+          const sid = sids[(start + n) % sids.length]
+          ctx.signals.keepLastValue(sid, now - this.retention.rawMs)
           folded += ctx.samples.fold(sid, now - this.retention.rawMs, 10 * 60_000)
           ctx.samples.pruneRollups(sid, now - this.retention.rollupMs)
-          this.retentionCursor = (this.retentionCursor + i + 1) % sids.length
         }
+        return n
       })
+      this.retentionCursor = (start + visited) % sids.length
     } catch (error) {
       this.log('applying sample retention failed', error)
     }

@@ -18,6 +18,9 @@ interface SignalRow {
   last_error_at: number | null
   breach: string | null
   created_at: string
+  /** The newest raw sample, read from the samples index: the row's last_value is only as fresh as its last state change. */
+  newest_t: number | null
+  newest_v: number | null
 }
 
 /** A stored signal: its definition, its integer sample key, and where it stood at its last write. */
@@ -44,9 +47,20 @@ export interface SignalProgress {
   breach: BreachTracker | null
 }
 
+/**
+ * The newer of the row's last value and the newest sample: the samples are the truth, the row covers folded ones. A
+ * signal never polled has no last value even when a backfill filled its history: its state is its polls' to set.
+ */
+function lastValueOf(r: SignalRow): { v: number; t: number } | undefined {
+  if (r.last_value === null || r.last_at === null) return undefined
+  const row = { v: r.last_value, t: r.last_at }
+  return r.newest_v !== null && r.newest_t !== null && r.newest_t >= row.t ? { v: r.newest_v, t: r.newest_t } : row
+}
+
 function toRecord(r: SignalRow): SignalRecord {
   const status: SignalStatus = { signalId: r.id, state: r.state }
-  if (r.last_value !== null && r.last_at !== null) Object.assign(status, { value: r.last_value, at: r.last_at })
+  const lastValue = lastValueOf(r)
+  if (lastValue) Object.assign(status, { value: lastValue.v, at: lastValue.t })
   if (r.threshold !== null) status.threshold = r.threshold
   if (r.state_reason !== null) status.reason = r.state_reason
   return {
@@ -56,7 +70,7 @@ function toRecord(r: SignalRow): SignalRecord {
     position: r.position,
     definition: JSON.parse(r.definition) as SignalDefinition,
     status,
-    ...(r.last_value !== null && r.last_at !== null ? { lastValue: { v: r.last_value, t: r.last_at } } : {}),
+    ...(lastValue ? { lastValue } : {}),
     ...(r.last_error !== null && r.last_error_at !== null ? { lastError: { message: r.last_error, t: r.last_error_at } } : {}),
     breach: r.breach === null ? null : (JSON.parse(r.breach) as BreachTracker),
     createdAt: r.created_at
@@ -74,16 +88,20 @@ export class SignalStore {
   private readonly progressStmt
   private readonly deleteStmt
   private readonly sidsStmt
+  private readonly keepLastStmt
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(`
       INSERT INTO signals (id, release_id, position, name, role, definition, created_at, updated_at)
       VALUES (@id, @releaseId, @position, @name, @role, @definition, @at, @at)`)
-    this.byIdStmt = db.prepare<[string], SignalRow>('SELECT * FROM signals WHERE id = ?')
-    this.byReleaseStmt = db.prepare<[string], SignalRow>('SELECT * FROM signals WHERE release_id = ? ORDER BY position, sid')
+    // Each signal with its newest sample: one step to the end of its (sid, t) key range.
+    const withNewest = `SELECT s.*, n.t AS newest_t, n.v AS newest_v FROM signals s
+      LEFT JOIN samples n ON n.sid = s.sid AND n.t = (SELECT max(t) FROM samples WHERE sid = s.sid)`
+    this.byIdStmt = db.prepare<[string], SignalRow>(`${withNewest} WHERE s.id = ?`)
+    this.byReleaseStmt = db.prepare<[string], SignalRow>(`${withNewest} WHERE s.release_id = ? ORDER BY s.position, s.sid`)
     // The poller watches releases that can still change: not closed, rolled back or aborted.
     this.activeStmt = db.prepare<[], SignalRow>(`
-      SELECT s.* FROM signals s JOIN releases r ON r.id = s.release_id
+      ${withNewest} JOIN releases r ON r.id = s.release_id
       WHERE r.status NOT IN ('closed', 'rolled-back', 'aborted') ORDER BY s.release_id, s.position, s.sid`)
     this.nextPositionStmt = db.prepare<[string], { p: number }>('SELECT coalesce(max(position), 0) + 1 AS p FROM signals WHERE release_id = ?')
     // A new definition starts the signal over: its old state and breach belonged to the old rule.
@@ -98,6 +116,10 @@ export class SignalStore {
       WHERE sid = @sid`)
     this.deleteStmt = db.prepare('DELETE FROM signals WHERE id = ?')
     this.sidsStmt = db.prepare<[], { sid: number }>('SELECT sid FROM signals ORDER BY sid')
+    this.keepLastStmt = db.prepare<{ sid: number; cutoff: number }>(`
+      UPDATE signals SET last_value = n.v, last_at = n.t
+      FROM (SELECT t, v FROM samples WHERE sid = @sid ORDER BY t DESC LIMIT 1) AS n
+      WHERE signals.sid = @sid AND n.t < @cutoff AND (signals.last_at IS NULL OR signals.last_at < n.t)`)
   }
 
   insert(s: { id: string; releaseId: string; definition: SignalDefinition; at: string }): SignalRecord {
@@ -145,6 +167,14 @@ export class SignalStore {
       errorAt: p.lastError?.t ?? null,
       breach: p.breach && (p.breach.streak || p.breach.sustained) ? JSON.stringify(p.breach) : null
     })
+  }
+
+  /**
+   * Copies the newest sample into the row when retention is about to fold it away (a signal no longer polled), so the
+   * last value survives as a raw sample would.
+   */
+  keepLastValue(sid: number, cutoff: number): void {
+    this.keepLastStmt.run({ sid, cutoff })
   }
 
   /** Every signal's sample key, ended releases' included: their samples age like any others. */
