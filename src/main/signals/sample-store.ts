@@ -18,7 +18,7 @@ export class SampleStore {
   private readonly insertStmt
   private readonly insertChunkStmt
   private readonly rawStmt
-  private readonly rawCountStmt
+  private readonly rawCountUpToStmt
   private readonly rollupStmt
   private readonly rollupCountStmt
   private readonly rawMinStmt
@@ -40,7 +40,11 @@ export class SampleStore {
     this.insertStmt = db.prepare<[number, number, number]>('INSERT OR REPLACE INTO samples (sid, t, v) VALUES (?, ?, ?)')
     this.insertChunkStmt = db.prepare<[number[]]>(`INSERT OR REPLACE INTO samples (sid, t, v) VALUES ${Array(INSERT_CHUNK).fill('(?, ?, ?)').join(', ')}`)
     this.rawStmt = db.prepare<[number, number, number], Sample>('SELECT t, v FROM samples WHERE sid = ? AND t >= ? AND t <= ? ORDER BY t')
-    this.rawCountStmt = db.prepare<[number, number, number], { n: number }>('SELECT count(*) AS n FROM samples WHERE sid = ? AND t >= ? AND t <= ?')
+    // Deciding whether to decimate needs only to know if the range holds more than the panel can draw: counting stops
+    // there, instead of walking 48 hours of samples once more before the two passes that decimate them.
+    this.rawCountUpToStmt = db.prepare<[number, number, number, number], { n: number }>(
+      'SELECT count(*) AS n FROM (SELECT 1 FROM samples WHERE sid = ? AND t >= ? AND t <= ? LIMIT ?)'
+    )
     this.rollupStmt = db.prepare<[number, number, number], { t: number; lo: number; hi: number }>(
       'SELECT t, lo, hi FROM sample_rollups WHERE sid = ? AND t >= ? AND t <= ? ORDER BY t'
     )
@@ -50,8 +54,8 @@ export class SampleStore {
     // SQLite fills a bare column of a min() or max() aggregate from the row that holds the extreme, so each bucket's
     // lowest and highest readings come back with their own times, in one index walk each.
     type B = { sid: number; from: number; to: number; bucket: number }
-    this.rawMinStmt = db.prepare<B, Extreme>(
-      'SELECT t, min(v) AS v FROM samples WHERE sid = @sid AND t >= @from AND t <= @to GROUP BY CAST((t - @from) / @bucket AS INTEGER)'
+    this.rawMinStmt = db.prepare<B, Extreme & { n: number }>(
+      'SELECT t, min(v) AS v, count(*) AS n FROM samples WHERE sid = @sid AND t >= @from AND t <= @to GROUP BY CAST((t - @from) / @bucket AS INTEGER)'
     )
     this.rawMaxStmt = db.prepare<B, Extreme>(
       'SELECT t, max(v) AS v FROM samples WHERE sid = @sid AND t >= @from AND t <= @to GROUP BY CAST((t - @from) / @bucket AS INTEGER)'
@@ -119,10 +123,11 @@ export class SampleStore {
    * downsampled minute contributes its low and its high.
    */
   range(sid: number, from: number, to: number, maxPoints: number): { points: Sample[]; decimated: boolean; total: number } {
-    const rawCount = this.rawCountStmt.get(sid, from, to)?.n ?? 0
     const rollupCount = this.rollupCountStmt.get(sid, from, to)?.n ?? 0
-    const total = rawCount + 2 * rollupCount
-    if (total <= maxPoints) {
+    const room = Math.max(0, maxPoints - 2 * rollupCount)
+    const rawUpTo = this.rawCountUpToStmt.get(sid, from, to, room + 1)?.n ?? 0
+    if (rawUpTo <= room) {
+      const total = rawUpTo + 2 * rollupCount
       const rolled = rollupCount === 0 ? [] : this.rollupStmt.all(sid, from, to).flatMap((r) => [{ t: r.t, v: r.lo }, { t: r.t + 30_000, v: r.hi }])
       const raw = this.rawStmt.all(sid, from, to)
       return { points: rolled.length ? mergeByTime(rolled, raw) : raw, decimated: false, total }
@@ -130,7 +135,9 @@ export class SampleStore {
     const buckets = Math.max(1, Math.floor(maxPoints / 2))
     const bucket = Math.max(1, Math.ceil((to - from + 1) / buckets))
     const params = { sid, from, to, bucket }
-    const parts: Extreme[] = [...this.rawMinStmt.all(params), ...this.rawMaxStmt.all(params)]
+    const lows = this.rawMinStmt.all(params)
+    const total = lows.reduce((sum, b) => sum + b.n, 0) + 2 * rollupCount
+    const parts: Extreme[] = [...lows, ...this.rawMaxStmt.all(params)]
     if (rollupCount > 0) parts.push(...this.rollupMinStmt.all(params), ...this.rollupMaxStmt.all(params))
     parts.sort((a, b) => a.t - b.t || a.v - b.v)
     const points: Sample[] = []
