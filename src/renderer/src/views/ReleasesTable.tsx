@@ -12,6 +12,7 @@ import { RELEASE_STATUSES, STRATEGIES, STRATEGY_LABELS, type Release } from '../
 import { releaseMatches } from '../releases/release-filter'
 import { formatMoment } from '../releases/window-time'
 import { hrefOf } from '../stores/route-store'
+import { SortableHead } from './SortableHead'
 
 const column = createColumnHelper<Release>()
 
@@ -91,25 +92,7 @@ export function ReleasesTable({ releases }: { releases: readonly Release[] }) {
         </span>
       </div>
       <table className="grid" data-testid="releases-table">
-        <thead>
-          {table.getHeaderGroups().map((hg) => (
-            <tr key={hg.id}>
-              {hg.headers.map((h) => {
-                const sorted = h.column.getIsSorted()
-                return (
-                  <th key={h.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                    <button className="sort" onClick={h.column.getToggleSortingHandler()}>
-                      {flexRender(h.column.columnDef.header, h.getContext())}
-                      <span className="sort-mark" aria-hidden>
-                        {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                      </span>
-                    </button>
-                  </th>
-                )
-              })}
-            </tr>
-          ))}
-        </thead>
+        <SortableHead table={table} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} data-testid="release-row" data-release-id={row.id}>

@@ -6,6 +6,7 @@ import { EMPTY_FILTER, filterHistory, type HistoryFilter } from '../../history/h
 import { formatHours, formatMinutes } from '../../history/dora-format'
 import { formatMoment } from '../../releases/window-time'
 import { hrefOf } from '../../stores/route-store'
+import { SortableHead } from '../SortableHead'
 
 const column = createColumnHelper<ReleaseHistoryRow>()
 
@@ -114,25 +115,7 @@ export function HistoryTable({ rows, services }: { rows: readonly ReleaseHistory
         </span>
       </div>
       <table className="grid" data-testid="history-table">
-        <thead>
-          {table.getHeaderGroups().map((hg) => (
-            <tr key={hg.id}>
-              {hg.headers.map((h) => {
-                const sorted = h.column.getIsSorted()
-                return (
-                  <th key={h.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                    <button className="sort" onClick={h.column.getToggleSortingHandler()}>
-                      {flexRender(h.column.columnDef.header, h.getContext())}
-                      <span className="sort-mark" aria-hidden>
-                        {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                      </span>
-                    </button>
-                  </th>
-                )
-              })}
-            </tr>
-          ))}
-        </thead>
+        <SortableHead table={table} />
         <tbody>
           {shown.map((row) => (
             <tr key={row.id} data-testid="history-row" data-failed={row.original.failed}>
