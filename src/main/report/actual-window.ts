@@ -9,6 +9,9 @@ export interface ActualWindow {
 
 const LEAVES_PRODUCTION = ['validating', 'closed', 'rolled-back', 'aborted']
 
+/** The only timeline entries the window is read from, so a caller that wants just the window can fetch just these. */
+export const WINDOW_KINDS = ['release.stage-changed', 'release.rolled-back', 'release.aborted'] as const
+
 /**
  * The window as it happened: from entering production to leaving it (validating, closed, rolled back or aborted), read
  * from the timeline, which records each move in the transaction that made it. A release whose timeline lacks the

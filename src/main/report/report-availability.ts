@@ -1,6 +1,6 @@
 import type { AvailabilityOf } from '../history/availability-source'
 import { readRolloutPart } from '../rollout/rollout-room'
-import { actualWindow } from './actual-window'
+import { actualWindow, WINDOW_KINDS } from './actual-window'
 import { guessSignal } from './metric-signal-guess'
 
 /**
@@ -9,7 +9,9 @@ import { guessSignal } from './metric-signal-guess'
  * window. Null when the release never reached production or nothing measured it.
  */
 export const reportAvailability: AvailabilityOf = (ctx, releaseId) => {
-  const window = actualWindow(ctx.timeline.all(releaseId), readRolloutPart(ctx, releaseId).rollout.state)
+  // The error budget asks this of every release of a service: read only the stage moves, not the whole timeline.
+  const moves = ctx.timeline.list({ releaseId, kinds: WINDOW_KINDS, limit: -1 }).reverse()
+  const window = actualWindow(moves, readRolloutPart(ctx, releaseId).rollout.state)
   if (window.start === null) return null
   const span = { from: Date.parse(window.start), to: window.end === null ? ctx.clock.now() : Date.parse(window.end) }
   if (span.to <= span.from) return null
