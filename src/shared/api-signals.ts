@@ -56,7 +56,7 @@ export interface SamplesAnswer {
   /** Oldest first. When `decimated`, each bucket of time keeps its lowest and highest reading, so spikes survive. */
   points: Sample[]
   decimated: boolean
-  /** How many readings the range holds before decimation (a downsampled minute counts as its stored extremes). */
+  /** How many readings the range holds before decimation (a rolled-up minute counts every reading it summarizes). */
   total: number
 }
 

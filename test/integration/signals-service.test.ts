@@ -178,10 +178,11 @@ describe('the signal service over real endpoints', () => {
     services.push(svc)
     let folded = 0
     for (let i = 0; i < 10; i++) folded += svc.applyRetention().folded
-    // An hour past the 48-hour line was folded; the two hours inside it stay raw.
+    // An hour past the 48-hour line was dropped; the two hours inside it stay raw.
     expect(folded).toBe(3600)
+    // Every minute is summarized, the raw ones too: a chart over days reads minutes wherever they are.
     const rollups = t.room.db.prepare('SELECT count(*) AS n, sum(n) AS total, max(hi) AS hi FROM sample_rollups WHERE sid = ?').get(sid)
-    expect(rollups).toEqual({ n: 60, total: 3600, hi: 99 })
+    expect(rollups).toEqual({ n: 180, total: 3 * 3600, hi: 99 })
     const read = t.room.stores.samples.range(sid, start, now, 100_000)
     expect(read.points.length).toBe(2 * 3600 + 120)
     expect(Math.max(...read.points.map((p) => p.v))).toBe(99)

@@ -1,5 +1,8 @@
 import type { Db } from '../store/database'
 
+/** Later than any sample: the raw floor of a signal with no raw samples left. */
+const NONE = Number.MAX_SAFE_INTEGER
+
 export interface SignalStats {
   count: number
   min: number | null
@@ -23,20 +26,29 @@ interface Totals {
 export class SignalStatsStore {
   private readonly rawStmt
   private readonly rollupStmt
+  private readonly rawFloorStmt
   private readonly lastStmt
 
   constructor(db: Db) {
     this.rawStmt = db.prepare<[number, number, number], Totals>(
-      'SELECT count(*) AS n, min(v) AS lo, max(v) AS hi, sum(v) AS total FROM samples WHERE sid = ? AND t >= ? AND t <= ?'
+      'SELECT count(*) AS n, min(v) AS lo, max(v) AS hi, sum(v) AS total FROM all_samples WHERE sid = ? AND t >= ? AND t <= ?'
     )
     this.rollupStmt = db.prepare<[number, number, number], Totals>(
       'SELECT coalesce(sum(n), 0) AS n, min(lo) AS lo, max(hi) AS hi, sum(total) AS total FROM sample_rollups WHERE sid = ? AND t >= ? AND t <= ?'
     )
-    this.lastStmt = db.prepare<[number, number, number], { v: number }>('SELECT v FROM samples WHERE sid = ? AND t >= ? AND t <= ? ORDER BY t DESC LIMIT 1')
+    // Raw samples are complete from the minute of the oldest one kept; rollups before it stand in for those dropped.
+    this.rawFloorStmt = db.prepare<{ sid: number }, { t: number | null }>(
+      `SELECT (min(coalesce((SELECT min(t) FROM samples WHERE sid = @sid), ${NONE}), coalesce((SELECT min(t) FROM recent_samples WHERE sid = @sid), ${NONE})) / 60000) * 60000 AS t`
+    )
+    this.lastStmt = db.prepare<{ sid: number; from: number; to: number }, { v: number }>(`
+      SELECT t, v FROM (SELECT t, v FROM recent_samples WHERE sid = @sid AND t >= @from AND t <= @to ORDER BY t DESC LIMIT 1)
+      UNION ALL SELECT t, v FROM (SELECT t, v FROM samples WHERE sid = @sid AND t >= @from AND t <= @to ORDER BY t DESC LIMIT 1)
+      ORDER BY t DESC LIMIT 1`)
   }
 
   stats(sid: number, from: number, to: number): SignalStats {
-    const parts = [this.rawStmt.get(sid, from, to), this.rollupStmt.get(sid, from, to)].filter((p): p is Totals => !!p && p.n > 0)
+    const floor = this.rawFloorStmt.get({ sid })?.t ?? NONE
+    const parts = [this.rawStmt.get(sid, from, to), this.rollupStmt.get(sid, from, Math.min(to, floor - 1))].filter((p): p is Totals => !!p && p.n > 0)
     const count = parts.reduce((s, p) => s + p.n, 0)
     if (count === 0) return { count: 0, min: null, max: null, mean: null, last: null }
     const total = parts.reduce((s, p) => s + (p.total ?? 0), 0)
@@ -45,7 +57,7 @@ export class SignalStatsStore {
       min: Math.min(...parts.map((p) => p.lo ?? Infinity)),
       max: Math.max(...parts.map((p) => p.hi ?? -Infinity)),
       mean: total / count,
-      last: this.lastStmt.get(sid, from, to)?.v ?? null
+      last: this.lastStmt.get({ sid, from, to })?.v ?? null
     }
   }
 }

@@ -13,6 +13,13 @@ import { formatValue, recordSignal } from './signal-record'
 import { sameStatus, WatchedSignal } from './signal-runtime'
 
 const HOUR = 3_600_000
+/** Rollups follow this far behind the present, past any poll still in flight. */
+export const SUMMARY_LAG_MS = 2 * 60_000
+/** The most time one retention step summarizes or drops for one signal. */
+const SLICE_MS = 10 * 60_000
+const MINUTE_ROW_COST = 60
+/** Signals settled per transaction. */
+const SETTLE_SLICE = 100
 
 export interface RetentionPolicy {
   /** Raw samples younger than this are kept as read. 48 hours by default (WARROOM_RAW_RETENTION_HOURS). */
@@ -21,8 +28,10 @@ export interface RetentionPolicy {
   rollupMs: number
   /** How often the retention step runs. */
   everyMs: number
-  /** Raw rows one step may fold, so a backlog never holds the main thread for long. */
+  /** Raw rows one step may fold or summarize, so a backlog never holds the main thread for long. */
   rowBudget: number
+  /** How often live samples are settled from the recent table into the per-signal one. */
+  settleEveryMs: number
 }
 
 export interface SignalServiceOptions {
@@ -62,8 +71,11 @@ export class SignalService {
   private readonly unsubscribe: () => void
   private sweepTimer?: TimerHandle
   private retentionTimer?: TimerHandle
+  private settleTimer?: TimerHandle
   private resyncTimer?: TimerHandle
   private retentionCursor = 0
+  /** The minute in which each signal was last found with nothing to summarize or drop. */
+  private readonly caughtUp = new Map<number, number>()
   private stopped = false
 
   constructor(
@@ -72,7 +84,7 @@ export class SignalService {
   ) {
     this.timers = options.timers ?? realTimers
     this.log = options.log ?? ((message, error) => console.error(`Release War Room signals: ${message}`, error ?? ''))
-    this.retention = { rawMs: 48 * HOUR, rollupMs: 30 * 24 * HOUR, everyMs: 10_000, rowBudget: 20_000, ...options.retention }
+    this.retention = { rawMs: 48 * HOUR, rollupMs: 30 * 24 * HOUR, everyMs: 10_000, rowBudget: 20_000, settleEveryMs: 30_000, ...options.retention }
     this.poller = new Poller({
       clock: room.clock,
       timers: this.timers,
@@ -92,6 +104,7 @@ export class SignalService {
     this.resync()
     this.armSweep()
     this.armRetention()
+    this.armSettle()
   }
 
   /** Signals polled now, by id. */
@@ -109,7 +122,7 @@ export class SignalService {
     this.unsubscribe()
     this.poller.stop()
     this.backfill?.stop()
-    for (const t of [this.sweepTimer, this.retentionTimer, this.resyncTimer]) if (t) this.timers.clearTimeout(t)
+    for (const t of [this.sweepTimer, this.retentionTimer, this.settleTimer, this.resyncTimer]) if (t) this.timers.clearTimeout(t)
   }
 
   private scheduleResync(): void {
@@ -173,7 +186,7 @@ export class SignalService {
         watched.announced = status
         group.states.push(status)
       }
-      ctx.samples.insertMany(rows)
+      ctx.samples.insertLive(rows)
       for (const { watched, evidence } of breaches) this.openBreach(ctx, watched, evidence)
       for (const watched of recoveries) this.noteRecovery(ctx, watched)
       for (const [releaseId, group] of perRelease) ctx.emit({ type: 'signal.samples', releaseId, samples: group.samples, states: group.states })
@@ -266,22 +279,38 @@ export class SignalService {
     }, this.retention.everyMs)
   }
 
-  /** Folds raw samples past their age into per-minute rollups and prunes old rollups, a budget of rows at a time. */
-  applyRetention(): { folded: number } {
+  /**
+   * Keeps each signal's rollups a couple of minutes behind the present, drops raw samples past their age (only
+   * minutes already summarized) and prunes old rollups, a budget of rows at a time.
+   */
+  applyRetention(): { folded: number; summarized: number } {
     let folded = 0
+    let summarized = 0
     try {
       const now = this.room.clock.now()
       const sids = this.room.transact((ctx) => ctx.signals.allSids(), { writes: false })
-      if (sids.length === 0) return { folded }
+      if (sids.length === 0) return { folded, summarized }
       // Each step visits the signals in turn from where the last one stopped, so a budget cut short never starves one.
       const start = this.retentionCursor
+      const minute = Math.floor(now / 60_000) * 60_000
       const visited = this.room.transact((ctx) => {
         let n = 0
-        for (; n < sids.length && folded < this.retention.rowBudget; n++) {
+        // A minute row stands for about a minute of readings: counted so, a backlog of summaries respects the budget too.
+        for (; n < sids.length && folded + MINUTE_ROW_COST * summarized < this.retention.rowBudget; n++) {
           const sid = sids[(start + n) % sids.length]
+          // Horizons and cutoffs move a whole minute at a time: a signal found caught up has nothing more until the next.
+          if (this.caughtUp.get(sid) === minute) continue
+          // A backlog (the first run over an old database) is summarized slice after slice while the budget lasts.
+          let rows = 1
+          while (rows > 0 && folded + MINUTE_ROW_COST * summarized < this.retention.rowBudget) {
+            rows = ctx.samples.summarize(sid, now - SUMMARY_LAG_MS, SLICE_MS)
+            summarized += rows
+          }
           ctx.signals.keepLastValue(sid, now - this.retention.rawMs)
-          folded += ctx.samples.fold(sid, now - this.retention.rawMs, 10 * 60_000)
+          const dropped = ctx.samples.fold(sid, now - this.retention.rawMs, SLICE_MS)
+          folded += dropped
           ctx.samples.pruneRollups(sid, now - this.retention.rollupMs)
+          if (rows === 0 && dropped === 0) this.caughtUp.set(sid, minute)
         }
         return n
       })
@@ -289,7 +318,49 @@ export class SignalService {
     } catch (error) {
       this.log('applying sample retention failed', error)
     }
-    return { folded }
+    return { folded, summarized }
+  }
+
+  private armSettle(): void {
+    if (this.stopped) return
+    this.settleTimer = this.timers.setTimeout(() => this.settleFrom(0), this.retention.settleEveryMs)
+  }
+
+  /** One slice of signals settled per turn of the event loop, so a thousand signals never hold it at once. */
+  private settleFrom(slice: number): void {
+    if (this.stopped) return
+    const more = this.settleSlice(slice)
+    if (more) this.settleTimer = this.timers.setTimeout(() => this.settleFrom(slice + 1), 0)
+    else this.armSettle()
+  }
+
+  /** Every signal's live samples moved into the per-signal table now, slice by slice. Returns how many moved. */
+  settle(): number {
+    let moved = 0
+    for (let slice = 0; ; slice++) {
+      const step = { moved: 0 }
+      const more = this.settleSlice(slice, step)
+      moved += step.moved
+      if (!more) return moved
+    }
+  }
+
+  /** Settles the `slice`-th group of signal keys; true while groups remain. */
+  private settleSlice(slice: number, out: { moved: number } = { moved: 0 }): boolean {
+    try {
+      const sids = this.room.transact((ctx) => ctx.signals.allSids(), { writes: false })
+      const first = slice * SETTLE_SLICE
+      if (first >= sids.length && slice > 0) return false
+      // The first and last slices reach past the known keys, so rows of a signal deleted meanwhile are not stranded.
+      const from = slice === 0 ? 0 : sids[first]
+      const last = first + SETTLE_SLICE >= sids.length
+      const to = last ? Number.MAX_SAFE_INTEGER : sids[first + SETTLE_SLICE] - 1
+      out.moved = this.room.transact((ctx) => ctx.samples.settle(from, to))
+      return !last
+    } catch (error) {
+      this.log('settling live samples failed', error)
+      return false
+    }
   }
 }
 

@@ -51,6 +51,10 @@ export interface SignalProgress {
  * The newer of the row's last value and the newest sample: the samples are the truth, the row covers folded ones. A
  * signal never polled has no last value even when a backfill filled its history: its state is its polls' to set.
  */
+/** A signal's newest raw sample, from whichever of the two raw tables holds it; `@sid` names the signal. */
+const NEWEST_SAMPLE = `SELECT t, v FROM (SELECT t, v FROM recent_samples WHERE sid = @sid ORDER BY t DESC LIMIT 1)
+  UNION ALL SELECT t, v FROM (SELECT t, v FROM samples WHERE sid = @sid ORDER BY t DESC LIMIT 1) ORDER BY t DESC LIMIT 1`
+
 function lastValueOf(r: SignalRow): { v: number; t: number } | undefined {
   if (r.last_value === null || r.last_at === null) return undefined
   const row = { v: r.last_value, t: r.last_at }
@@ -94,8 +98,12 @@ export class SignalStore {
     this.insertStmt = db.prepare(`
       INSERT INTO signals (id, release_id, position, name, role, definition, created_at, updated_at)
       VALUES (@id, @releaseId, @position, @name, @role, @definition, @at, @at)`)
-    // Each signal with its newest sample: one step to the end of its (sid, t) key range.
-    const withNewest = `SELECT s.*, n.t AS newest_t, n.v AS newest_v FROM signals s
+    // Each signal with its newest sample: one step to the end of its (sid, t) key range in each raw table. Not through
+    // the all_samples view: max() over a view walks every row of the signal.
+    const withNewest = `SELECT s.*,
+        CASE WHEN n.t IS NULL OR r.t >= n.t THEN r.t ELSE n.t END AS newest_t,
+        CASE WHEN n.t IS NULL OR r.t >= n.t THEN r.v ELSE n.v END AS newest_v FROM signals s
+      LEFT JOIN recent_samples r ON r.sid = s.sid AND r.t = (SELECT max(t) FROM recent_samples WHERE sid = s.sid)
       LEFT JOIN samples n ON n.sid = s.sid AND n.t = (SELECT max(t) FROM samples WHERE sid = s.sid)`
     this.byIdStmt = db.prepare<[string], SignalRow>(`${withNewest} WHERE s.id = ?`)
     this.byReleaseStmt = db.prepare<[string], SignalRow>(`${withNewest} WHERE s.release_id = ? ORDER BY s.position, s.sid`)
@@ -118,7 +126,7 @@ export class SignalStore {
     this.sidsStmt = db.prepare<[], { sid: number }>('SELECT sid FROM signals ORDER BY sid')
     this.keepLastStmt = db.prepare<{ sid: number; cutoff: number }>(`
       UPDATE signals SET last_value = n.v, last_at = n.t
-      FROM (SELECT t, v FROM samples WHERE sid = @sid ORDER BY t DESC LIMIT 1) AS n
+      FROM (${NEWEST_SAMPLE}) AS n
       WHERE signals.sid = @sid AND n.t < @cutoff AND (signals.last_at IS NULL OR signals.last_at < n.t)`)
   }
 

@@ -9,8 +9,9 @@ import { reportsMigration } from './0007-reports'
 import { updatesMigration } from './0008-updates'
 import { reviewMigration } from './0009-review'
 import { historyMigration } from './0010-history'
+import { recentSamplesMigration } from './0011-recent-samples'
 
 /** In order; a version is never reused or edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [releasesMigration, runbookMigration, rolloutMigration, signalsMigration, closureMigration, secretsMigration, reportsMigration, updatesMigration, reviewMigration, historyMigration]
+export const MIGRATIONS: readonly Migration[] = [releasesMigration, runbookMigration, rolloutMigration, signalsMigration, closureMigration, secretsMigration, reportsMigration, updatesMigration, reviewMigration, historyMigration, recentSamplesMigration]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
