@@ -96,6 +96,10 @@ describe('series buffer', () => {
     b.replace([{ t: 5, v: 0 }, { t: 20, v: 2 }], 0)
     expect(b.points.map((p) => p.x)).toEqual([5, 20, 30])
     expect(seen).toEqual(['append', 'append', 'replace'])
+    // One version per change heard, so a view keyed on it redraws exactly when its line moved.
+    expect(b.version).toBe(3)
+    b.append([])
+    expect(b.version).toBe(3)
   })
 
   it('drops points older than the range start in chunks', () => {

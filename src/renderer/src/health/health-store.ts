@@ -11,8 +11,6 @@ export interface HealthState {
   statuses: Record<string, SignalStatus>
   canary: CanaryPairView[]
   demo: DemoView | null
-  /** Bumped on every live batch, so small views (the header strip) redraw without holding the points themselves. */
-  liveTick: number
   error: string | null
   open(releaseId: string): void
   close(): void
@@ -38,12 +36,11 @@ export function createHealthStore(client: WarRoomClient) {
     statuses: {},
     canary: [],
     demo: null,
-    liveTick: 0,
     error: null,
     open(releaseId) {
       if (get().releaseId === releaseId) return
       buffers = new Map()
-      set({ releaseId, statuses: {}, canary: [], demo: null, liveTick: 0, error: null })
+      set({ releaseId, statuses: {}, canary: [], demo: null, error: null })
     },
     close() {
       buffers = new Map()
@@ -98,17 +95,32 @@ export function createHealthStore(client: WarRoomClient) {
     const { releaseId } = store.getState()
     if (event.type === 'signal.samples' && event.releaseId === releaseId) {
       const bySignal = new Map<string, { t: number; v: number }[]>()
-      for (const s of event.samples) bySignal.set(s.signalId, [...(bySignal.get(s.signalId) ?? []), s])
+      for (const s of event.samples) {
+        const list = bySignal.get(s.signalId)
+        if (list) list.push(s)
+        else bySignal.set(s.signalId, [s])
+      }
       for (const [id, samples] of bySignal) store.getState().buffer(id).append(samples)
-      store.setState((s) => {
-        const statuses = { ...s.statuses }
-        for (const st of event.states) statuses[st.signalId] = st
-        return { statuses, liveTick: s.liveTick + 1 }
-      })
+      const current = store.getState().statuses
+      const changed = event.states.filter((st) => !sameStatus(current[st.signalId], st))
+      // Panels select their own status: an unchanged one keeps its object, so its panel does not re-render.
+      if (changed.length) {
+        store.setState((s) => {
+          const statuses = { ...s.statuses }
+          for (const st of changed) statuses[st.signalId] = st
+          return { statuses }
+        })
+      }
     }
     if (event.type === 'signal.demo' && event.releaseId === releaseId) store.setState({ demo: event.demo })
   })
   return store
+}
+
+const STATUS_FIELDS = ['state', 'value', 'at', 'threshold', 'reason'] as const satisfies readonly (keyof SignalStatus)[]
+
+function sameStatus(a: SignalStatus | undefined, b: SignalStatus): boolean {
+  return a !== undefined && STATUS_FIELDS.every((f) => a[f] === b[f])
 }
 
 export type HealthStore = ReturnType<typeof createHealthStore>

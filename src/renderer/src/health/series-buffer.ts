@@ -13,6 +13,8 @@ export class SeriesBuffer {
   points: ChartPoint[] = []
   /** Points older than this are dropped as new ones arrive: the chart's range start. */
   keepFrom = 0
+  /** Bumped whenever the points change, so a view can tell its own signal's buffer moved without copying it. */
+  version = 0
   private readonly listeners = new Set<(kind: 'replace' | 'append') => void>()
 
   subscribe(listener: (kind: 'replace' | 'append') => void): () => void {
@@ -66,6 +68,7 @@ export class SeriesBuffer {
   }
 
   private emit(kind: 'replace' | 'append'): void {
+    this.version++
     for (const l of this.listeners) l(kind)
   }
 }

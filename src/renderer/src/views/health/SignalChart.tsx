@@ -3,6 +3,7 @@ import { Chart, Decimation, LinearScale, LineController, LineElement, PointEleme
 import type { SignalView } from '../../../../shared/room-signals'
 import type { SeriesBuffer } from '../../health/series-buffer'
 import { formatValue, suggestedY, thresholdLines, type ChartMarker } from '../../health/health-shape'
+import { redrawScheduler } from '../../health/redraw-scheduler'
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Decimation)
 
@@ -10,6 +11,10 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, 
 const CHART_DRAWN = 'warroom:chart-drawn'
 
 const cssVar = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888'
+const PALETTE = ['--accent', '--bad', '--warn', '--muted', '--line'] as const
+type Palette = Record<(typeof PALETTE)[number], string>
+// Read once per theme, not per draw: getComputedStyle in a live redraw forces a style recalculation mid-frame.
+const readPalette = (): Palette => Object.fromEntries(PALETTE.map((name) => [name, cssVar(name)])) as Palette
 // Built once: toLocaleTimeString builds a formatter per call, and axis labels are formatted on every live redraw.
 const minutes = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' })
 const seconds = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
@@ -31,7 +36,7 @@ interface Overlay {
 }
 
 /** Threshold lines across the plot and a dashed vertical line, with a tag, at each vote or rollout step. */
-function overlayPlugin(overlay: { current: Overlay }): Plugin<'line'> {
+function overlayPlugin(overlay: { current: Overlay }, palette: Palette): Plugin<'line'> {
   return {
     id: 'warroomOverlay',
     afterDatasetsDraw(chart) {
@@ -43,7 +48,7 @@ function overlayPlugin(overlay: { current: Overlay }): Plugin<'line'> {
       for (const line of thresholdLines(overlay.current.signal.definition)) {
         const py = y.getPixelForValue(line.value)
         if (py < area.top || py > area.bottom) continue
-        const colour = cssVar(line.level === 'critical' ? '--bad' : '--warn')
+        const colour = palette[line.level === 'critical' ? '--bad' : '--warn']
         ctx.strokeStyle = colour
         ctx.lineWidth = 1.5
         ctx.setLineDash(line.level === 'critical' ? [] : [6, 4])
@@ -61,7 +66,7 @@ function overlayPlugin(overlay: { current: Overlay }): Plugin<'line'> {
       for (const m of overlay.current.markers) {
         const px = x.getPixelForValue(m.t)
         if (px < area.left || px > area.right) continue
-        ctx.strokeStyle = cssVar(m.kind === 'vote' ? '--accent' : '--muted')
+        ctx.strokeStyle = palette[m.kind === 'vote' ? '--accent' : '--muted']
         ctx.lineWidth = 1
         ctx.beginPath()
         ctx.moveTo(px, area.top)
@@ -102,13 +107,14 @@ export function SignalChart({ signal, buffer, from, live, markers }: { signal: S
     if (!canvas.current) return
     const y = suggestedY(signal.definition)
     const unit = signal.definition.unit
+    const palette = readPalette()
     const chart = new Chart(canvas.current, {
       type: 'line',
       data: {
         datasets: [
           {
             data: buffer.points,
-            borderColor: cssVar('--accent'),
+            borderColor: palette['--accent'],
             borderWidth: 2,
             pointRadius: 0,
             pointHoverRadius: 4,
@@ -142,9 +148,9 @@ export function SignalChart({ signal, buffer, from, live, markers }: { signal: S
             type: 'linear',
             min: startOf(from, buffer),
             max: Date.now(),
-            grid: { color: cssVar('--line') },
+            grid: { color: palette['--line'] },
             ticks: {
-              color: cssVar('--muted'),
+              color: palette['--muted'],
               font: { size: 13 },
               maxTicksLimit: 6,
               maxRotation: 0,
@@ -157,16 +163,17 @@ export function SignalChart({ signal, buffer, from, live, markers }: { signal: S
           y: {
             suggestedMin: y.min,
             suggestedMax: y.max,
-            grid: { color: cssVar('--line') },
-            ticks: { color: cssVar('--muted'), font: { size: 13 }, maxTicksLimit: 5, callback: (v) => formatValue(Number(v), '') }
+            grid: { color: palette['--line'] },
+            // Five labels down a 190 px panel never collide: skipping them would only cost a font lookup per tick per draw.
+            ticks: { color: palette['--muted'], font: { size: 13 }, maxTicksLimit: 5, autoSkip: false, callback: (v) => formatValue(Number(v), '') }
           }
         }
       },
-      plugins: [overlayPlugin(overlay)]
+      plugins: [overlayPlugin(overlay, palette)]
     })
     chartRef.current = chart
 
-    const redraw = (kind: 'replace' | 'append') => {
+    const draw = (kind: 'replace' | 'append') => {
       const start = performance.now()
       if (kind === 'replace') chart.data.datasets[0].data = buffer.points
       const x = chart.options.scales!.x!
@@ -180,19 +187,26 @@ export function SignalChart({ signal, buffer, from, live, markers }: { signal: S
         performance.measure(CHART_DRAWN, { start, detail: { signalId: overlay.current.signal.id, points: buffer.points.length } })
       }
     }
-    const unsubscribe = buffer.subscribe(redraw)
+    const redraws = redrawScheduler(draw)
+    const unsubscribe = buffer.subscribe(redraws.request)
+    // A margin around the viewport, so a chart scrolled towards is drawn before it shows rather than a frame after.
+    const sight = new IntersectionObserver((entries) => redraws.setOnScreen(entries[entries.length - 1].isIntersecting), { rootMargin: '200px 0px' })
+    sight.observe(canvas.current)
     // Colours come from theme.css; a theme switch repaints with the other palette.
     const theme = new MutationObserver(() => {
-      chart.data.datasets[0].borderColor = cssVar('--accent')
+      Object.assign(palette, readPalette())
+      chart.data.datasets[0].borderColor = palette['--accent']
       for (const axis of [chart.options.scales!.x!, chart.options.scales!.y!]) {
-        axis.grid!.color = cssVar('--line')
-        axis.ticks!.color = cssVar('--muted')
+        axis.grid!.color = palette['--line']
+        axis.ticks!.color = palette['--muted']
       }
       chart.update('none')
     })
     theme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
     return () => {
       unsubscribe()
+      sight.disconnect()
+      redraws.cancel()
       theme.disconnect()
       chart.destroy()
       chartRef.current = null
