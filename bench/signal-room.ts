@@ -1,10 +1,11 @@
 import { join } from 'node:path'
 import { openWarRoom, type WarRoom } from '../src/main/war-room'
+import type { Clock } from '../src/main/clock'
 import { releaseInput } from '../test/support/fixtures'
 
 /** A war room on a real file with one release watching `count` JSON signals at 1 s, all at `urlOf(i)`. */
-export function roomWithSignals(dir: string, count: number, urlOf: (i: number) => string): WarRoom {
-  const room = openWarRoom({ dbPath: join(dir, 'warroom.sqlite') })
+export function roomWithSignals(dir: string, count: number, urlOf: (i: number) => string, clock?: Clock): WarRoom {
+  const room = openWarRoom({ dbPath: join(dir, 'warroom.sqlite'), ...(clock ? { clock } : {}) })
   const created = room.dispatch('releases.create', releaseInput())
   if (!created.ok) throw new Error(created.error.message)
   const releaseId = (created.value as { id: string }).id

@@ -83,13 +83,13 @@ it('reads live samples before and after they are settled, each once, and empties
   expect(signals.map((s) => read(s.sid))).toEqual(before)
 })
 
-it('settles every signal’s live samples each half minute, a hundred signals to a transaction', () => {
+it('settles every signal’s live samples on schedule, a slice of signals to a transaction, stranding none at slice edges', () => {
   const signals = addSignals(250)
   liveTicks(signals, 2)
   const timers = manualTimers(t.clock)
-  service = new SignalService(t.room, { timers, log: () => {}, backfill: false, retention: { settleEveryMs: 30_000 } })
+  service = new SignalService(t.room, { timers, log: () => {}, backfill: false, retention: { settleEveryMs: 30_000, settleSlice: 100 } })
   timers.advance(30_000)
-  // All three slices ran, each in its own turn: after the third nothing is left and the next round is armed.
+  // All three slices ran, each in its own turn of the timers: after the third nothing is left and the next round is armed.
   expect(countRows(t.room, 'recent_samples')).toBe(0)
   expect(countRows(t.room, 'samples')).toBe(500)
   liveTicks(signals, 1)

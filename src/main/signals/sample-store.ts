@@ -14,7 +14,7 @@ interface Extreme {
  * Samples, raw and summarized, for one signal key `sid`.
  *
  * Raw readings live in two tables of the same shape: live polls land in the small `recent_samples` (cheap to write
- * to), and `settle` moves them into the per-signal clustered `samples` (cheap to read a range from) every half minute.
+ * to), and `settle` moves them into the per-signal clustered `samples` (cheap to read a range from) every 15 s.
  * Reads go through the `all_samples` view of both.
  *
  * Per-minute rollups (count, min, max, sum) follow a couple of minutes behind the present: `summarize` counts every
@@ -207,32 +207,39 @@ export class SampleStore {
   /**
    * Counts one signal's minutes older than `horizon` into its rollups, from where the last call stopped (or from its
    * oldest raw sample), at most `sliceMs` of them per call so a backlog is worked off in small steps. Returns how many
-   * minute rows it wrote.
+   * minute rows it wrote and whether minutes before the horizon remain.
    */
-  summarize(sid: number, horizon: number, sliceMs: number): number {
+  summarize(sid: number, horizon: number, sliceMs: number): { rows: number; more: boolean } {
     const from = this.horizonStmt.get(sid)?.t ?? null
+    const target = Math.floor(horizon / MINUTE) * MINUTE
+    if (from !== null && from >= target) return { rows: 0, more: false }
     // Time with no readings (an app closed overnight) is stepped over rather than summarized a slice at a time.
     const next = this.oldestRaw(sid, from ?? -Infinity)
-    if (next === null) return 0
+    if (next === null) return { rows: 0, more: false }
     const start = Math.max(from ?? -Infinity, Math.floor(next / MINUTE) * MINUTE)
-    const end = Math.floor(Math.min(horizon, start + sliceMs) / MINUTE) * MINUTE
-    if (end <= start) return 0
-    const written = this.summarizeStmt.run(sid, start, end).changes
+    const end = Math.min(target, Math.floor((start + sliceMs) / MINUTE) * MINUTE)
+    if (end <= start) return { rows: 0, more: false }
+    const rows = this.summarizeStmt.run(sid, start, end).changes
     this.setHorizonStmt.run(end, sid)
-    return written
+    return { rows, more: end < target }
   }
 
   /**
-   * Drops one signal's settled raw samples older than `cutoff`, whole minutes at a time, at most `sliceMs` of them per
-   * call, and never past its summary horizon, so every dropped reading is already counted in a rollup. Returns how
-   * many were dropped.
+   * Where dropping one signal's settled raw samples older than `cutoff` would stop: whole minutes, at most `sliceMs`
+   * of them per call, never past its summary horizon (so every dropped reading is already counted in a rollup). Null
+   * when there is nothing to drop.
    */
-  fold(sid: number, cutoff: number, sliceMs: number): number {
+  foldEnd(sid: number, cutoff: number, sliceMs: number): number | null {
     const horizon = this.horizonStmt.get(sid)?.t ?? null
     const oldest = this.oldestSettledStmt.get(sid, Number.MIN_SAFE_INTEGER)?.t ?? null
-    if (horizon === null || oldest === null) return 0
+    if (horizon === null || oldest === null) return null
     const end = Math.floor(Math.min(cutoff, horizon, oldest + sliceMs) / MINUTE) * MINUTE
-    return end > oldest ? this.dropRawStmt.run(sid, end).changes : 0
+    return end > oldest ? end : null
+  }
+
+  /** Drops one signal's settled raw samples older than `end` (from `foldEnd`). Returns how many were dropped. */
+  fold(sid: number, end: number): number {
+    return this.dropRawStmt.run(sid, end).changes
   }
 
   pruneRollups(sid: number, cutoff: number): number {

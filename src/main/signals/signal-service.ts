@@ -18,8 +18,6 @@ export const SUMMARY_LAG_MS = 2 * 60_000
 /** The most time one retention step summarizes or drops for one signal. */
 const SLICE_MS = 10 * 60_000
 const MINUTE_ROW_COST = 60
-/** Signals settled per transaction. */
-const SETTLE_SLICE = 100
 
 export interface RetentionPolicy {
   /** Raw samples younger than this are kept as read. 48 hours by default (WARROOM_RAW_RETENTION_HOURS). */
@@ -32,6 +30,8 @@ export interface RetentionPolicy {
   rowBudget: number
   /** How often live samples are settled from the recent table into the per-signal one. */
   settleEveryMs: number
+  /** Signals settled per transaction: each is one short hold of the event loop. */
+  settleSlice: number
 }
 
 export interface SignalServiceOptions {
@@ -84,7 +84,7 @@ export class SignalService {
   ) {
     this.timers = options.timers ?? realTimers
     this.log = options.log ?? ((message, error) => console.error(`Release War Room signals: ${message}`, error ?? ''))
-    this.retention = { rawMs: 48 * HOUR, rollupMs: 30 * 24 * HOUR, everyMs: 10_000, rowBudget: 20_000, settleEveryMs: 30_000, ...options.retention }
+    this.retention = { rawMs: 48 * HOUR, rollupMs: 30 * 24 * HOUR, everyMs: 10_000, rowBudget: 20_000, settleEveryMs: 15_000, settleSlice: 500, ...options.retention }
     this.poller = new Poller({
       clock: room.clock,
       timers: this.timers,
@@ -301,16 +301,20 @@ export class SignalService {
           // Horizons and cutoffs move a whole minute at a time: a signal found caught up has nothing more until the next.
           if (this.caughtUp.get(sid) === minute) continue
           // A backlog (the first run over an old database) is summarized slice after slice while the budget lasts.
-          let rows = 1
-          while (rows > 0 && folded + MINUTE_ROW_COST * summarized < this.retention.rowBudget) {
-            rows = ctx.samples.summarize(sid, now - SUMMARY_LAG_MS, SLICE_MS)
-            summarized += rows
+          let more = true
+          while (more && folded + MINUTE_ROW_COST * summarized < this.retention.rowBudget) {
+            const step = ctx.samples.summarize(sid, now - SUMMARY_LAG_MS, SLICE_MS)
+            summarized += step.rows
+            more = step.more
           }
-          ctx.signals.keepLastValue(sid, now - this.retention.rawMs)
-          const dropped = ctx.samples.fold(sid, now - this.retention.rawMs, SLICE_MS)
-          folded += dropped
+          const end = ctx.samples.foldEnd(sid, now - this.retention.rawMs, SLICE_MS)
+          if (end !== null) {
+            ctx.signals.keepLastValue(sid, end)
+            folded += ctx.samples.fold(sid, end)
+          }
           ctx.samples.pruneRollups(sid, now - this.retention.rollupMs)
-          if (rows === 0 && dropped === 0) this.caughtUp.set(sid, minute)
+          // Caught up when nothing is left to summarize and this drop (if any) reached the cutoff.
+          if (!more && (end === null || ctx.samples.foldEnd(sid, now - this.retention.rawMs, SLICE_MS) === null)) this.caughtUp.set(sid, minute)
         }
         return n
       })
@@ -349,12 +353,13 @@ export class SignalService {
   private settleSlice(slice: number, out: { moved: number } = { moved: 0 }): boolean {
     try {
       const sids = this.room.transact((ctx) => ctx.signals.allSids(), { writes: false })
-      const first = slice * SETTLE_SLICE
+      const size = this.retention.settleSlice
+      const first = slice * size
       if (first >= sids.length && slice > 0) return false
       // The first and last slices reach past the known keys, so rows of a signal deleted meanwhile are not stranded.
       const from = slice === 0 ? 0 : sids[first]
-      const last = first + SETTLE_SLICE >= sids.length
-      const to = last ? Number.MAX_SAFE_INTEGER : sids[first + SETTLE_SLICE] - 1
+      const last = first + size >= sids.length
+      const to = last ? Number.MAX_SAFE_INTEGER : sids[first + size] - 1
       out.moved = this.room.transact((ctx) => ctx.samples.settle(from, to))
       return !last
     } catch (error) {

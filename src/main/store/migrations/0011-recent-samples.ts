@@ -5,8 +5,8 @@ import type { Migration } from '../migration'
  *
  * - `recent_samples`: the live poller's write target, the same `(sid, t, v)` shape as `samples`. `samples` is
  *   clustered by signal, so a tick of 1,000 signals wrote 1,000 different pages; this table stays a few seconds
- *   small, so a tick touches a few dozen. Every half minute its rows are settled into `samples` a slice of signals
- *   at a time, each signal's half minute of readings landing on its own page in one write.
+ *   small, so a tick touches a few dozen. Every 15 s its rows are settled into `samples` a slice of signals at a
+ *   time, each signal's 15 readings landing on its own page in one write.
  * - `signals.summarized_to`: every sample of the signal older than this instant (a minute boundary) is counted in
  *   `sample_rollups`. Rollups used to be made only when raw samples aged out; now they follow a couple of minutes
  *   behind the present, so a chart over two days reads 2,880 minutes instead of 172,800 samples. Null until the
