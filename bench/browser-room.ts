@@ -38,8 +38,8 @@ export async function startEndpoint(answer: (path: string) => number): Promise<E
 export interface OpenRoom {
   host: RunningHost
   browser: Browser
-  /** A new page on the release's war room, once its event stream is live. */
-  open(releaseId: string): Promise<Page>
+  /** A new page on the release's war room, once its event stream is live; 1600 × 1000 unless told. */
+  open(releaseId: string, viewport?: { width: number; height: number }): Promise<Page>
   close(): Promise<void>
 }
 
@@ -58,9 +58,9 @@ export async function openRoom(dataDir: string, env: Record<string, string> = {}
   return {
     host,
     browser,
-    async open(releaseId) {
+    async open(releaseId, viewport = { width: 1600, height: 1000 }) {
       // A war-room screen, so the panels lay out as they would on the wall.
-      const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+      const context = await browser.newContext({ viewport })
       const identity = JSON.stringify({ state: { actor: { name: 'Bench', role: 'sre' } }, version: 0 })
       await context.addInitScript({ content: `localStorage.setItem('warroom.identity', ${JSON.stringify(identity)})` })
       const page = await context.newPage()

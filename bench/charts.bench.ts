@@ -18,14 +18,16 @@ import { percentile, report } from './figures'
  *   chart's `warroom:chart-drawn` measure ending (the history read and min/max-decimated by the host to the panel's
  *   width, from the rollups and the last minutes of raw samples, sent, put in the series buffer and drawn).
  *   Repeated, alternating with the 15-minute range.
- * - Live: a release with 12 signals at 1 s, all on screen and updating; the page's main-thread busy time is read from
- *   the DevTools protocol (Performance.getMetrics TaskDuration) before and after, over the wall time between.
+ * - Live: a release with 12 signals at 1 s, scrolled so that all twelve panels are in view, updating; the page's
+ *   main-thread busy time is read from the DevTools protocol (Performance.getMetrics TaskDuration) before and after,
+ *   over the wall time between.
  */
 const HOURS = 48
 const POINTS = HOURS * 3600
 const PANELS = 12
 const LIVE_SECONDS = process.env.WARROOM_BENCH_QUICK ? 30 : 60
 const REPEATS = 5
+const WALL = { width: 1920, height: 1200 }
 
 let dir: ReturnType<typeof tempDir>
 let endpoint: Endpoint
@@ -151,8 +153,12 @@ test(`charts: first render of ${POINTS.toLocaleString('en')} points (${HOURS} h 
 })
 
 test(`charts: ${PANELS} live panels at 1 Hz, main-thread busy over ${LIVE_SECONDS} s`, async () => {
-  const page = await room.open(liveRelease)
+  // A wall display, 1920 × 1200: twelve panels do not fit on a laptop-sized screen at the size they are read from across a room.
+  const page = await room.open(liveRelease, WALL)
   await page.locator('[data-testid=signal-panel][data-loaded=yes]').nth(PANELS - 1).waitFor()
+  // The panels are what is measured, so they are brought into view as an SRE watching them would: charts out of view
+  // are not redrawn. How many are fully visible is part of the figure.
+  await page.locator('[data-testid=signal-panel]').first().evaluate((el) => (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }))
   // Count value changes, so the figure is known to come from panels that were really updating.
   await page.evaluate(() => {
     const page = globalThis as unknown as PageScope & { __changes: number }
@@ -177,6 +183,16 @@ test(`charts: ${PANELS} live panels at 1 Hz, main-thread busy over ${LIVE_SECOND
   await page.waitForTimeout(LIVE_SECONDS * 1000)
   const after = await metric()
   const changes = await page.evaluate(() => (globalThis as unknown as { __changes: number }).__changes)
+  // Counted at the end, once any smooth scroll has long settled, with a picture of what was measured.
+  const visible = await page.evaluate(() => {
+    const { document } = globalThis as unknown as PageScope
+    const height = (globalThis as unknown as { innerHeight: number }).innerHeight
+    return [...document.querySelectorAll('[data-testid=signal-panel]')].filter((el) => {
+      const box = (el as unknown as { getBoundingClientRect(): { top: number; bottom: number } }).getBoundingClientRect()
+      return box.top >= 0 && box.bottom <= height
+    }).length
+  })
+  await page.screenshot({ path: 'bench/results/live-panels.png' })
   await page.context().close()
   const wall = after.at - before.at
   const busy = ((after.busy - before.busy) / wall) * 100
@@ -185,10 +201,11 @@ test(`charts: ${PANELS} live panels at 1 Hz, main-thread busy over ${LIVE_SECOND
     value: busy,
     unit: '%',
     target: '< 10 %',
-    met: busy < 10 && changes > 0,
+    met: busy < 10 && changes > 0 && visible === PANELS,
     note:
       `DevTools TaskDuration over wall time; script ${(((after.script - before.script) / wall) * 100).toFixed(1)} %, ` +
       `style and layout ${(((after.layout - before.layout) / wall) * 100).toFixed(1)} %; ` +
-      `main-thread CPU time ${(((after.cpu - before.cpu) / wall) * 100).toFixed(1)} %; ${changes} DOM changes seen`
+      `main-thread CPU time ${(((after.cpu - before.cpu) / wall) * 100).toFixed(1)} %; ${changes} DOM changes seen; ` +
+      `${visible} of ${PANELS} panels fully in the ${WALL.width} × ${WALL.height} viewport`
   })
 })

@@ -10,6 +10,11 @@ export interface PolledSignal {
   source: SignalSource
   intervalMs: number
   timeoutMs: number
+  /**
+   * With `spread`, signals that share a phase group share a phase: the panels of one release are read together and
+   * reach the room in one batch, rather than trickling in across the second. Defaults to the signal's own id.
+   */
+  phaseGroup?: string
 }
 
 export interface PollResult {
@@ -52,8 +57,9 @@ export interface PollerOptions {
   /** How many recent drift values the stats keep. */
   driftHistory?: number
   /**
-   * Gives each signal its own phase within its interval (from its id), so a thousand signals added together are not
-   * all due in the same millisecond every second. The first poll then comes within one interval instead of at once.
+   * Gives each signal a phase within its interval (from its phase group, else its id), on the wall clock, so a
+   * thousand signals added together are not all due in the same millisecond every second, and a signal keeps its
+   * phase across a restart or an edit. The first poll then comes within one interval instead of at once.
    */
   spread?: boolean
   /** Told about an exception from `onResults` (or a bug in the poller): nothing is ever thrown into the event loop. */
@@ -171,7 +177,7 @@ export class Poller {
     this.entries.set(signal.id, {
       signal,
       reader: this.createReader(signal),
-      origin: this.options.spread ? now + phaseOf(signal.id, signal.intervalMs) : now,
+      origin: this.originFor(signal, now),
       next: 0,
       lastScheduledAt: now,
       busy: false,
@@ -196,11 +202,19 @@ export class Poller {
     if (!restart) return
     this.cancel(entry, 'the signal was changed while it was being polled')
     entry.reader = this.createReader(signal)
-    entry.origin = this.clock.now()
+    entry.origin = this.originFor(signal, this.clock.now())
     entry.next = 0
     entry.lastScheduledAt = entry.origin
     entry.consecutiveFailures = 0
     this.arm()
+  }
+
+  /** When a signal's schedule starts: now, or with `spread` the next instant on its phase. */
+  private originFor(signal: PolledSignal, now: number): number {
+    if (!this.options.spread) return now
+    const interval = Math.max(1, Math.floor(signal.intervalMs))
+    const wait = (((phaseOf(signal.phaseGroup ?? signal.id, interval) - now) % interval) + interval) % interval
+    return now + wait
   }
 
   /** Stops polling a signal. A poll of it still running is cancelled and its result dropped. */

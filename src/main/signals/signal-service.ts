@@ -18,6 +18,8 @@ export const SUMMARY_LAG_MS = 2 * 60_000
 /** The most time one retention step summarizes or drops for one signal. */
 const SLICE_MS = 10 * 60_000
 const MINUTE_ROW_COST = 60
+/** Signals of one release polled at the same phase: a room's panels update in one frame. */
+const PHASE_GROUP_SIZE = 24
 
 export interface RetentionPolicy {
   /** Raw samples younger than this are kept as read. 48 hours by default (WARROOM_RAW_RETENTION_HOURS). */
@@ -143,7 +145,14 @@ export class SignalService {
         seen.add(record.id)
         const current = this.watched.get(record.id)
         if (current && JSON.stringify(current.definition) === JSON.stringify(record.definition)) continue
-        const polled = { id: record.id, source: record.definition.source, intervalMs: record.definition.intervalMs, timeoutMs: record.definition.timeoutMs }
+        const polled = {
+          id: record.id,
+          source: record.definition.source,
+          intervalMs: record.definition.intervalMs,
+          timeoutMs: record.definition.timeoutMs,
+          // A release's signals are read together, in groups small enough not to queue behind the concurrency cap for long.
+          phaseGroup: `${record.releaseId}/${Math.floor((record.position - 1) / PHASE_GROUP_SIZE)}`
+        }
         this.watched.set(record.id, new WatchedSignal(record))
         if (this.poller.has(record.id)) this.poller.update(polled)
         else this.poller.add(polled)

@@ -369,3 +369,22 @@ describe('spreading signals over their interval', () => {
     expect(Math.min(...buckets)).toBeGreaterThan(50)
   })
 })
+
+describe('phase groups', () => {
+  it('polls signals of one phase group at the same instants, even when added at different times', async () => {
+    const h = harness({ a: () => ok(1), b: () => ok(2), c: () => ok(3) }, { spread: true })
+    h.poller.add({ ...signal('a'), phaseGroup: 'release-1/0' })
+    await h.drive(2_345)
+    h.poller.add({ ...signal('b'), phaseGroup: 'release-1/0' })
+    h.poller.add({ ...signal('c'), phaseGroup: 'release-2/0' })
+    await h.drive(5_000)
+    const phase = (id: string) => new Set(h.results(id).map((r) => r.scheduledAt % 1000))
+    expect(phase('a')).toEqual(new Set([phaseOf('release-1/0', 1000)]))
+    expect(phase('b')).toEqual(phase('a'))
+    expect(phase('c')).toEqual(new Set([phaseOf('release-2/0', 1000)]))
+    expect(phaseOf('release-2/0', 1000)).not.toBe(phaseOf('release-1/0', 1000))
+    // b's polls came in the same batches as a's.
+    const together = h.batches.filter((batch) => batch.some((r) => r.signalId === 'a') && batch.some((r) => r.signalId === 'b'))
+    expect(together.length).toBe(h.results('b').length)
+  })
+})
