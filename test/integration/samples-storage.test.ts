@@ -2,8 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import { manualTimers } from '../../src/main/monitoring/timers'
 import { SignalService } from '../../src/main/signals/signal-service'
 import { SignalStatsStore } from '../../src/main/report/signal-stats-store'
-import type { SignalView } from '../../src/shared/room-signals'
-import { lead, releaseInput } from '../support/fixtures'
+import { releaseWithProbeSignals } from '../support/probe-signals'
 import { countRows, testRoom } from '../support/room'
 
 /**
@@ -23,28 +22,7 @@ afterEach(() => {
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 
-function addSignals(count: number): { id: string; sid: number }[] {
-  const created = t.room.dispatch('releases.create', releaseInput())
-  if (!created.ok) throw new Error(created.error.message)
-  const releaseId = (created.value as { id: string }).id
-  return Array.from({ length: count }, (_, i) => {
-    const out = t.room.dispatch('signals.add', {
-      releaseId,
-      signal: {
-        name: `S${i}`,
-        source: { kind: 'probe', url: 'http://127.0.0.1:9/' },
-        intervalMs: 1000,
-        timeoutMs: 500,
-        thresholds: { direction: 'above', warn: 50, critical: 100 },
-        severity: 'high'
-      },
-      actor: lead
-    })
-    if (!out.ok) throw new Error(out.error.message)
-    const id = (out.value as SignalView).id
-    return { id, sid: t.room.stores.signals.get(id)!.sid }
-  })
-}
+const addSignals = (count: number) => releaseWithProbeSignals(t.room, count)
 
 function startService(): SignalService {
   service = new SignalService(t.room, { timers: manualTimers(t.clock), log: () => {}, backfill: false, retention: { rowBudget: 1_000_000 } })
@@ -155,4 +133,25 @@ it('counts a reading from the past into its minute when that minute was already 
   t.room.stores.samples.insert(sid, minute + 30_000, 9)
   const row = t.room.db.prepare('SELECT n, hi, total FROM sample_rollups WHERE sid = ? AND t = ?').get(sid, minute)
   expect(row).toEqual({ n: 2, hi: 9, total: 10 })
+})
+
+it('folds every signal’s samples past the retention age in one step when the budget allows, keeping each last value', () => {
+  const sids = releaseWithProbeSignals(t.room, 5)
+  // Two minutes of samples per signal, all of them older than the one-hour raw retention used here; the signals were
+  // polled once (so each has a last value), then never again.
+  const start = t.clock.now() - 2 * HOUR
+  t.room.transact((ctx) => {
+    for (const { sid } of sids) {
+      for (let k = 0; k < 120; k++) ctx.samples.insert(sid, start + k * 1000, sid * 1000 + k)
+      ctx.signals.progress(sid, { state: 'ok', lastValue: { v: sid * 1000, t: start }, breach: null })
+    }
+  })
+
+  service = new SignalService(t.room, { timers: manualTimers(t.clock), log: () => {}, backfill: false, retention: { rawMs: HOUR, rowBudget: 100_000 } })
+  expect(service.applyRetention().folded).toBe(5 * 120)
+  for (const { id, sid } of sids) {
+    expect(t.room.stores.samples.raw(sid, 0, t.clock.now()), `raw samples of ${id}`).toEqual([])
+    // The newest sample was folded away, but the room still shows it as the signal's last value.
+    expect(t.room.stores.signals.get(id)!.status, id).toMatchObject({ value: sid * 1000 + 119, at: start + 119_000 })
+  }
 })

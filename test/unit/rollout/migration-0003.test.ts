@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
-import { MIGRATIONS } from '../../../src/main/store/migrations'
-import { migrate, schemaVersionOf } from '../../../src/main/store/database'
+import { schemaVersionOf } from '../../../src/main/store/database'
+import { databaseBefore } from '../../support/migration-db'
 
 describe('migration 0003 rollout', () => {
   it('keeps releases from version 2 and adds rollouts, incidents, rollback procedures and figures, tied to their release', () => {
-    const db = new Database(':memory:')
-    db.pragma('foreign_keys = ON')
-    migrate(db, MIGRATIONS.filter((m) => m.version < 3))
-    db.prepare(`INSERT INTO releases (id, title, service, version, environment, strategy, owner, status, created_at, created_by, created_role, updated_at)
-      VALUES ('old', 't', 's', '1', 'production', 'canary', 'o', 'production', '2026', 'n', 'sre', '2026')`).run()
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 3))
+    const { db, upgrade } = databaseBefore(3, { id: 'old', status: 'production' })
+    upgrade()
     expect(schemaVersionOf(db)).toBe(3)
     expect(db.prepare("SELECT count(*) AS n FROM releases WHERE id = 'old'").get()).toEqual({ n: 1 })
 

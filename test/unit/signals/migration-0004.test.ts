@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
-import { MIGRATIONS } from '../../../src/main/store/migrations'
-import { migrate, schemaVersionOf } from '../../../src/main/store/database'
+import { schemaVersionOf } from '../../../src/main/store/database'
+import { databaseBefore } from '../../support/migration-db'
 
 describe('migration 0004 signals', () => {
   it('adds signals, compact samples keyed on (sid, t), rollups and the demo record, keeping earlier data', () => {
-    const db = new Database(':memory:')
-    db.pragma('foreign_keys = ON')
-    migrate(db, MIGRATIONS.filter((m) => m.version < 4))
-    db.prepare(`INSERT INTO releases (id, title, service, version, environment, strategy, owner, status, created_at, created_by, created_role, updated_at)
-      VALUES ('r', 't', 's', '1', 'production', 'canary', 'o', 'planning', '2026', 'n', 'sre', '2026')`).run()
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 4))
+    const { db, upgrade } = databaseBefore(4, { id: 'r', status: 'planning' })
+    upgrade()
     expect(schemaVersionOf(db)).toBe(4)
     db.prepare(`INSERT INTO signals (id, release_id, position, name, definition, created_at, updated_at) VALUES ('s', 'r', 1, 'n', '{}', 'x', 'x')`).run()
     expect(() => db.prepare(`UPDATE signals SET state = 'purple'`).run()).toThrow(/CHECK constraint/)

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
-import { MIGRATIONS } from '../../../src/main/store/migrations'
-import { migrate, schemaVersionOf } from '../../../src/main/store/database'
+import { schemaVersionOf } from '../../../src/main/store/database'
+import { databaseBefore } from '../../support/migration-db'
 
 describe('migration 0011 recent samples', () => {
   it('adds the recent table, the view over both and the summary horizon, keeping settled samples readable', () => {
-    const db = new Database(':memory:')
-    db.pragma('foreign_keys = ON')
-    migrate(db, MIGRATIONS.filter((m) => m.version < 11))
-    db.prepare(`INSERT INTO releases (id, title, service, version, environment, strategy, owner, status, created_at, created_by, created_role, updated_at)
-      VALUES ('r', 't', 's', '1', 'production', 'canary', 'o', 'planning', '2026', 'n', 'sre', '2026')`).run()
+    const { db, upgrade } = databaseBefore(11, { id: 'r', status: 'planning' })
     db.prepare(`INSERT INTO signals (id, release_id, position, name, definition, created_at, updated_at) VALUES ('s', 'r', 1, 'n', '{}', 'x', 'x')`).run()
     db.prepare('INSERT INTO samples (sid, t, v) VALUES (1, 1000, 1), (1, 2000, 2)').run()
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 11))
+    upgrade()
     expect(schemaVersionOf(db)).toBe(11)
     expect(db.prepare('SELECT summarized_to FROM signals').get()).toEqual({ summarized_to: null })
     db.prepare('INSERT INTO recent_samples (sid, t, v) VALUES (1, 3000, 3)').run()

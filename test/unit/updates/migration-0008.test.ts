@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
-import { MIGRATIONS } from '../../../src/main/store/migrations'
-import { migrate } from '../../../src/main/store/database'
+import { databaseBefore } from '../../support/migration-db'
 
 describe('migration 0008 updates', () => {
   it('adds templates, webhooks and sends over existing releases, refusing unknown statuses and releases', () => {
-    const db = new Database(':memory:')
-    db.pragma('foreign_keys = ON')
-    migrate(db, MIGRATIONS.filter((m) => m.version < 8))
-    db.prepare(`INSERT INTO releases (id, title, service, version, environment, strategy, owner, status, created_at, created_by, created_role, updated_at)
-      VALUES ('r', 't', 's', '1', 'production', 'canary', 'o', 'planning', '2026', 'n', 'sre', '2026')`).run()
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 8))
+    const { db, upgrade } = databaseBefore(8, { id: 'r', status: 'planning' })
+    upgrade()
     const send = (id: string, release: string, status: string) =>
       db.prepare(`INSERT INTO update_sends (id, release_id, stage, channel, text, requested_at, requested_by, requested_role, status)
         VALUES (?, ?, 'scheduled', 'webhook', 'hi', 1, 'n', 'sre', ?)`).run(id, release, status)
