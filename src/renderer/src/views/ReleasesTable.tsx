@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react'
 import {
   createColumnHelper,
-  flexRender,
   getCoreRowModel,
   getFilteredRowModel,
   getSortedRowModel,
@@ -13,6 +12,7 @@ import { releaseMatches } from '../releases/release-filter'
 import { formatMoment } from '../releases/window-time'
 import { hrefOf } from '../stores/route-store'
 import { SortableHead } from './SortableHead'
+import { TableBody } from './TableBody'
 
 const column = createColumnHelper<Release>()
 
@@ -93,22 +93,12 @@ export function ReleasesTable({ releases }: { releases: readonly Release[] }) {
       </div>
       <table className="grid" data-testid="releases-table">
         <SortableHead table={table} />
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} data-testid="release-row" data-release-id={row.id}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-              ))}
-            </tr>
-          ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={columns.length} className="empty">
-                {releases.length === 0 ? 'No releases yet. Create the first one above.' : 'No release matches these filters.'}
-              </td>
-            </tr>
-          )}
-        </tbody>
+        <TableBody
+          rows={rows}
+          columnCount={columns.length}
+          empty={releases.length === 0 ? 'No releases yet. Create the first one above.' : 'No release matches these filters.'}
+          rowAttributes={(row) => ({ 'data-testid': 'release-row', 'data-release-id': row.id })}
+        />
       </table>
     </section>
   )

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table'
+import { createColumnHelper, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table'
 import { RELEASE_STATUSES, STRATEGY_LABELS } from '../../../../shared/release'
 import type { ReleaseHistoryRow } from '../../../../shared/history'
 import { EMPTY_FILTER, filterHistory, type HistoryFilter } from '../../history/history-filter'
@@ -7,6 +7,7 @@ import { formatHours, formatMinutes } from '../../history/dora-format'
 import { formatMoment } from '../../releases/window-time'
 import { hrefOf } from '../../stores/route-store'
 import { SortableHead } from '../SortableHead'
+import { TableBody } from '../TableBody'
 
 const column = createColumnHelper<ReleaseHistoryRow>()
 
@@ -116,22 +117,12 @@ export function HistoryTable({ rows, services }: { rows: readonly ReleaseHistory
       </div>
       <table className="grid" data-testid="history-table">
         <SortableHead table={table} />
-        <tbody>
-          {shown.map((row) => (
-            <tr key={row.id} data-testid="history-row" data-failed={row.original.failed}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-              ))}
-            </tr>
-          ))}
-          {shown.length === 0 && (
-            <tr>
-              <td colSpan={columns.length} className="empty">
-                {rows.length === 0 ? 'No releases yet.' : 'No release matches these filters.'}
-              </td>
-            </tr>
-          )}
-        </tbody>
+        <TableBody
+          rows={shown}
+          columnCount={columns.length}
+          empty={rows.length === 0 ? 'No releases yet.' : 'No release matches these filters.'}
+          rowAttributes={(row) => ({ 'data-testid': 'history-row', 'data-failed': row.original.failed })}
+        />
       </table>
     </section>
   )
