@@ -125,6 +125,9 @@ function chooseRange(page: Page, key: string) {
 test(`charts: first render of ${POINTS.toLocaleString('en')} points (${HOURS} h at 1 s) in one panel`, async () => {
   const page = await room.open(historyRelease)
   await page.locator('[data-testid=signal-panel][data-loaded=yes]').waitFor()
+  // A chart is built when its panel first comes near the screen; chart.js styles its canvas when it is.
+  await page.locator('[data-testid=signal-panel]').scrollIntoViewIfNeeded()
+  await page.locator('[data-testid=signal-canvas][style*="display: block"]').waitFor()
   const totals: number[] = []
   const draws: number[] = []
   const fetches: number[] = []

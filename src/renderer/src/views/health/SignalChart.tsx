@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Chart, Decimation, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin } from 'chart.js'
 import type { SignalView } from '../../../../shared/room-signals'
 import type { SeriesBuffer } from '../../health/series-buffer'
@@ -90,6 +90,16 @@ export function SignalChart({ signal, buffer, from, live, markers }: { signal: S
   const chartRef = useRef<Chart<'line'> | null>(null)
   const overlay = useRef<Overlay>({ signal, markers })
   const span = useRef({ from, live })
+  // Built the first time the panel comes near the screen: a room opens with its checklist in view, and building
+  // charts no one sees yet (a canvas, a forced layout each) held the page for a quarter of a second.
+  const [seen, setSeen] = useState(false)
+
+  useEffect(() => {
+    if (seen || !canvas.current) return
+    const watch = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), { rootMargin: '200px 0px' })
+    watch.observe(canvas.current)
+    return () => watch.disconnect()
+  }, [seen])
 
   useEffect(() => {
     overlay.current = { signal, markers }
@@ -104,7 +114,7 @@ export function SignalChart({ signal, buffer, from, live, markers }: { signal: S
   }, [signal, markers, from, live, buffer])
 
   useEffect(() => {
-    if (!canvas.current) return
+    if (!canvas.current || !seen) return
     const y = suggestedY(signal.definition)
     const unit = signal.definition.unit
     const palette = readPalette()
@@ -211,9 +221,9 @@ export function SignalChart({ signal, buffer, from, live, markers }: { signal: S
       chart.destroy()
       chartRef.current = null
     }
-    // The chart is built once per buffer; later prop changes are applied by the effect above.
+    // The chart is built once per buffer, once seen; later prop changes are applied by the effect above.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [buffer])
+  }, [buffer, seen])
 
   return (
     <div className="signal-chart">
