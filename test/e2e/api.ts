@@ -42,5 +42,13 @@ export function apiOf(request: APIRequestContext, base: string) {
     await call('review.lessons.set', { releaseId, lessons: ['Keep the checklist as it is.'], actor: pm })
     await call('review.complete', { releaseId, actor: pm })
   }
-  return { call, advanceTo, completeReview }
+  type Step = { id: string; label: string; trafficPercent: number; soakSeconds: number | null; gate: 'none' | 'manual' | 'health' }
+  /** Takes a release through staging with a canary plan of these steps, into production, and starts the rollout. */
+  async function startCanary(releaseId: string, steps: Step[]): Promise<void> {
+    await advanceTo(releaseId, 'staging')
+    await call('rollout.plan.set', { releaseId, plan: { strategy: 'canary', steps }, actor: people['devops-lead'] })
+    await advanceTo(releaseId, 'production')
+    await call('rollout.start', { releaseId, actor: people['devops-lead'] })
+  }
+  return { call, advanceTo, completeReview, startCanary }
 }

@@ -17,20 +17,10 @@ test('a fault injected during a soak fails the step’s health gate on its signa
   const api = apiOf(request, host.url)
   const [demo] = await api.call<{ id: string }[]>('releases.list', {})
   const releaseId = demo.id
-  await api.advanceTo(releaseId, 'staging')
-  await api.call('rollout.plan.set', {
-    releaseId,
-    plan: {
-      strategy: 'canary',
-      steps: [
-        { id: 'canary-10', label: '10% of traffic', trafficPercent: 10, soakSeconds: 30, gate: 'health' },
-        { id: 'full', label: '100% of traffic', trafficPercent: 100, soakSeconds: 0, gate: 'none' }
-      ]
-    },
-    actor: people['devops-lead']
-  })
-  await api.advanceTo(releaseId, 'production')
-  await api.call('rollout.start', { releaseId, actor: people['devops-lead'] })
+  await api.startCanary(releaseId, [
+    { id: 'canary-10', label: '10% of traffic', trafficPercent: 10, soakSeconds: 30, gate: 'health' },
+    { id: 'full', label: '100% of traffic', trafficPercent: 100, soakSeconds: 0, gate: 'none' }
+  ])
 
   await enterAs(page, host.url, 'sre', `#/releases/${releaseId}`)
   const step = page.locator('[data-testid=lane-step][data-step-id=canary-10]')

@@ -18,20 +18,10 @@ test('a host killed mid-soak resumes the soak with the right time left', async (
     owner: 'Dana Okafor',
     actor: people['devops-lead']
   })
-  await api.advanceTo(releaseId, 'staging')
-  await api.call('rollout.plan.set', {
-    releaseId,
-    plan: {
-      strategy: 'canary',
-      steps: [
-        { id: 'canary-5', label: '5% of traffic', trafficPercent: 5, soakSeconds: 6, gate: 'manual' },
-        { id: 'full', label: '100% of traffic', trafficPercent: 100, soakSeconds: 0, gate: 'none' }
-      ]
-    },
-    actor: people['devops-lead']
-  })
-  await api.advanceTo(releaseId, 'production')
-  await api.call('rollout.start', { releaseId, actor: people['devops-lead'] })
+  await api.startCanary(releaseId, [
+    { id: 'canary-5', label: '5% of traffic', trafficPercent: 5, soakSeconds: 6, gate: 'manual' },
+    { id: 'full', label: '100% of traffic', trafficPercent: 100, soakSeconds: 0, gate: 'none' }
+  ])
   const before = await api.call<RoomJson>('releases.get', { releaseId })
   const soakEndsAt = before.rollout.state.steps[0].soakEndsAt!
   expect(before.rollout.state.steps[0].state).toBe('soaking')
