@@ -24,15 +24,10 @@ async function recordRelease(request: APIRequestContext): Promise<{ releaseId: s
   const releases = await api.call<{ id: string }[]>('releases.list', {})
   const rooms = await Promise.all(releases.map((r) => api.call<Room>('releases.get', { releaseId: r.id })))
   const demo = rooms.find((r) => r.demo)!
-  const { id: releaseId } = await api.call<{ id: string }>('releases.create', {
+  const releaseId = await api.createRelease({
     title: 'Checkout 2.6: saved carts',
-    service: 'checkout',
-    version: '2.6.0',
-    strategy: 'canary',
-    owner: 'Dana Okafor',
     windowStart: new Date(Date.now() - 5 * 60_000).toISOString(),
-    windowEnd: new Date(Date.now() + 55 * 60_000).toISOString(),
-    actor: people['devops-lead']
+    windowEnd: new Date(Date.now() + 55 * 60_000).toISOString()
   })
   const watched = demo.signals
   for (const s of watched) await api.call('signals.add', { releaseId, signal: s.definition, actor: people.sre })

@@ -16,15 +16,10 @@ type Gate = { id: string; blockers: string[]; items: { open: { id: string; owner
 test('the team fills the post-release review in the room, and only then can the release close', async ({ page, request }) => {
   test.setTimeout(90_000)
   const api = apiOf(request, host.url)
-  const { id: releaseId } = await api.call<{ id: string }>('releases.create', {
+  const releaseId = await api.createRelease({
     title: 'Checkout 2.6: saved carts',
-    service: 'checkout',
-    version: '2.6.0',
-    strategy: 'canary',
-    owner: 'Dana Okafor',
     windowStart: new Date(Date.now() - 25 * 60_000).toISOString(),
-    successCriteria: [{ description: 'Saved-cart conversion holds', target: '≥ 3.1%' }],
-    actor: people['devops-lead']
+    successCriteria: [{ description: 'Saved-cart conversion holds', target: '≥ 3.1%' }]
   })
   // A record worth reviewing: a blocked item, a no-go that was later withdrawn, an incident in production.
   const room = await api.call<{ checklist: { id: string; phase: string; ownerRole: string }[] }>('releases.get', { releaseId })
@@ -117,14 +112,9 @@ test('the team fills the post-release review in the room, and only then can the 
 
 test('the product owner names the signal a success criterion is read from at the end of validation', async ({ page, request }) => {
   const api = apiOf(request, host.url)
-  const { id: releaseId } = await api.call<{ id: string }>('releases.create', {
+  const releaseId = await api.createRelease({
     title: 'Checkout 2.6: saved carts',
-    service: 'checkout',
-    version: '2.6.0',
-    strategy: 'canary',
-    owner: 'Dana Okafor',
-    successCriteria: [{ description: 'Error rate stays low', target: '< 0.1%' }],
-    actor: people['devops-lead']
+    successCriteria: [{ description: 'Error rate stays low', target: '< 0.1%' }]
   })
   const signal = {
     name: 'Error rate',

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { removeDir, startHost } from './host'
-import { apiOf, people } from './api'
+import { apiOf } from './api'
 
 interface RoomJson {
   rollout: { state: { steps: { id: string; state: string; soakEndsAt: number | null }[] } }
@@ -10,14 +10,7 @@ test('a host killed mid-soak resumes the soak with the right time left', async (
   test.setTimeout(60_000)
   let host = await startHost({ args: ['--no-demo'] })
   let api = apiOf(request, host.url)
-  const { id: releaseId } = await api.call<{ id: string }>('releases.create', {
-    title: 'Soak drill',
-    service: 'checkout',
-    version: '2.6.1',
-    strategy: 'canary',
-    owner: 'Dana Okafor',
-    actor: people['devops-lead']
-  })
+  const releaseId = await api.createRelease({ title: 'Soak drill', version: '2.6.1' })
   await api.startCanary(releaseId, [
     { id: 'canary-5', label: '5% of traffic', trafficPercent: 5, soakSeconds: 6, gate: 'manual' },
     { id: 'full', label: '100% of traffic', trafficPercent: 100, soakSeconds: 0, gate: 'none' }

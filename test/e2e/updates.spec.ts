@@ -43,15 +43,10 @@ test('the room previews the update from live state, copies it, and sends it to t
 
   const api = apiOf(request, host.url)
   const start = new Date(Date.now() - 10 * 60_000)
-  const { id: releaseId } = await api.call<{ id: string }>('releases.create', {
+  const releaseId = await api.createRelease({
     title: 'Checkout 2.6: saved carts',
-    service: 'checkout',
-    version: '2.6.0',
-    strategy: 'canary',
-    owner: 'Dana Okafor',
     windowStart: start.toISOString(),
-    windowEnd: new Date(start.getTime() + 2 * 3600_000).toISOString(),
-    actor: people['devops-lead']
+    windowEnd: new Date(start.getTime() + 2 * 3600_000).toISOString()
   })
   await api.call('rollout.plan.set', {
     releaseId,
@@ -127,14 +122,7 @@ test('the room previews the update from live state, copies it, and sends it to t
 
 test('a template with an unknown field shows the problem in the preview and is refused on save', async ({ page, request }) => {
   const api = apiOf(request, host.url)
-  const { id: releaseId } = await api.call<{ id: string }>('releases.create', {
-    title: 'Search 9',
-    service: 'search',
-    version: '9.0.0',
-    strategy: 'rolling',
-    owner: 'Dana Okafor',
-    actor: people['devops-lead']
-  })
+  const releaseId = await api.createRelease({ title: 'Search 9', service: 'search', version: '9.0.0', strategy: 'rolling' })
   await enterAs(page, host.url, 'product-owner', `#/releases/${releaseId}`)
   await expect(page.getByTestId('updates-stage')).toHaveValue('scheduled')
   await page.getByTestId('updates-edit').click()
