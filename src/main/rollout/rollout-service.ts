@@ -10,12 +10,9 @@ import { applyTransition } from './rollout-apply'
 import { notice } from './rollout-load'
 import type { RolloutRecord, StoredIncident } from './rollout-stores'
 import { postStepAction, type ActionPoster } from './step-action'
+import { guard, startDeadlineLoop, type Timers } from '../deadline-loop'
 
-/** setTimeout and clearTimeout, injectable so tests move time by hand instead of sleeping. */
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-}
+export type { Timers }
 
 export interface RolloutServiceOptions {
   timers?: Timers
@@ -27,11 +24,6 @@ export interface RolloutServiceOptions {
    * slept or a clock that jumped should not leave a soak waiting for hours; a minute bounds the error.
    */
   maxSleepMs?: number
-}
-
-const systemTimers: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>)
 }
 
 const isLive = (release: Release | undefined): release is Release => !!release && !TERMINAL_STATUSES.includes(release.status)
@@ -124,23 +116,10 @@ function actionBody(release: Release, rec: RolloutRecord, stepId: string, now: n
  * logged and the next piece still runs.
  */
 export async function startRolloutService(room: WarRoom, options: RolloutServiceOptions = {}): Promise<void> {
-  const timers = options.timers ?? systemTimers
   const post = options.post ?? postStepAction
   const actionTimeoutMs = options.actionTimeoutMs ?? 10_000
-  const maxSleepMs = options.maxSleepMs ?? 60_000
   const inFlight = new Set<string>()
-  let timer: unknown = null
-  let stopped = false
-  let running = false
-  let again = false
-
-  const guarded = (what: string, work: () => void) => {
-    try {
-      work()
-    } catch (e) {
-      console.error(`rollout service: ${what} failed`, e)
-    }
-  }
+  const guarded = guard('rollout service')
 
   const sendAction = (releaseId: string, stepId: string, url: string, key: string) => {
     inFlight.add(key)
@@ -163,7 +142,7 @@ export async function startRolloutService(room: WarRoom, options: RolloutService
       .catch((e: unknown) => ({ ok: false, httpStatus: null, durationMs: 0, detail: e instanceof Error ? e.message : String(e) }))
       .then((answer) => {
         inFlight.delete(key)
-        if (stopped) return
+        if (loop.stopped) return
         guarded('recording a step action', () =>
           room.transact((ctx) => {
             const release = ctx.releases.get(releaseId)
@@ -183,7 +162,7 @@ export async function startRolloutService(room: WarRoom, options: RolloutService
             }
           })
         )
-        wake()
+        loop.wake()
       })
   }
 
@@ -224,48 +203,13 @@ export async function startRolloutService(room: WarRoom, options: RolloutService
     return next
   }
 
-  const schedule = () => {
-    if (timer !== null) timers.clearTimeout(timer)
-    timer = null
-    if (stopped) return
-    const next = nextWake()
-    if (next === null) return
-    const delay = Math.min(Math.max(0, next - room.clock.now()), maxSleepMs)
-    timer = timers.setTimeout(() => {
-      timer = null
-      wake()
-    }, delay)
-  }
-
-  function wake(): void {
-    if (stopped) return
-    // Re-entrant calls (this service's own commits publish events) only ask for one more pass.
-    if (running) {
-      again = true
-      return
-    }
-    running = true
-    try {
-      do {
-        again = false
-        guarded('a pass', tick)
-      } while (again && !stopped)
-      guarded('scheduling', schedule)
-    } finally {
-      running = false
-    }
-  }
-
-  const unsubscribe = room.bus.subscribe((event) => {
-    if (event.type !== 'timeline.appended') return
-    const kind = event.entry.kind
-    if (kind.startsWith('rollout.') || kind.startsWith('incident.') || kind.startsWith('rollback.') || kind.startsWith('release.')) wake()
+  // Answers to step actions arrive after this returns: the first pass only sends them.
+  const loop = startDeadlineLoop(room, {
+    name: 'rollout service',
+    pass: tick,
+    nextDueAt: nextWake,
+    wakesOn: (kind) => kind.startsWith('rollout.') || kind.startsWith('incident.') || kind.startsWith('rollback.') || kind.startsWith('release.'),
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.maxSleepMs ? { maxSleepMs: options.maxSleepMs } : {})
   })
-  room.onClose(() => {
-    stopped = true
-    unsubscribe()
-    if (timer !== null) timers.clearTimeout(timer)
-    timer = null
-  })
-  wake()
 }

@@ -1,7 +1,7 @@
 import type { Room } from '../../../src/shared/room'
 import type { DomainEvent } from '../../../src/shared/events'
 import type { WarRoom } from '../../../src/main/war-room'
-import type { Timers } from '../../../src/main/rollout/rollout-service'
+import type { Timers } from '../../../src/main/deadline-loop'
 
 /** The people of a deployment window, and calls through the room's one dispatch, for rollout integration tests. */
 
