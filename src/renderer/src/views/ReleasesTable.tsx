@@ -10,26 +10,21 @@ import {
 import { RELEASE_STATUSES, STRATEGIES, STRATEGY_LABELS, type Release } from '../../../shared/release'
 import { releaseMatches } from '../releases/release-filter'
 import { formatMoment } from '../releases/window-time'
-import { hrefOf } from '../stores/route-store'
 import { SortableHead } from './SortableHead'
+import { releaseColumns } from './release-columns'
 import { TableBody } from './TableBody'
 
 const column = createColumnHelper<Release>()
 
+const release = releaseColumns(column)
+
 const columns = [
-  column.accessor('title', {
-    header: 'Release',
-    cell: (c) => (
-      <a href={hrefOf({ view: 'release', releaseId: c.row.original.id })} className="release-link">
-        {c.getValue()}
-      </a>
-    )
-  }),
-  column.accessor('service', { header: 'Service' }),
-  column.accessor('version', { header: 'Version' }),
-  column.accessor('strategy', { header: 'Strategy', cell: (c) => STRATEGY_LABELS[c.getValue()], filterFn: 'equals' }),
-  column.accessor('status', { header: 'Stage', cell: (c) => <span className={`status status-${c.getValue()}`}>{c.getValue()}</span>, filterFn: 'equals' }),
-  column.accessor('owner', { header: 'Owner' }),
+  release.title,
+  release.service,
+  release.version,
+  release.strategy,
+  release.status,
+  release.owner,
   column.accessor('windowStart', { header: 'Window opens', cell: (c) => formatMoment(c.getValue()), sortUndefined: 'last' }),
   column.accessor('createdAt', { header: 'Created', cell: (c) => formatMoment(c.getValue()) })
 ]

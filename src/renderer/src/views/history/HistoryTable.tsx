@@ -1,30 +1,25 @@
 import { useMemo, useState } from 'react'
 import { createColumnHelper, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table'
-import { RELEASE_STATUSES, STRATEGY_LABELS } from '../../../../shared/release'
+import { RELEASE_STATUSES } from '../../../../shared/release'
 import type { ReleaseHistoryRow } from '../../../../shared/history'
 import { EMPTY_FILTER, filterHistory, type HistoryFilter } from '../../history/history-filter'
 import { formatHours, formatMinutes } from '../../history/dora-format'
 import { formatMoment } from '../../releases/window-time'
-import { hrefOf } from '../../stores/route-store'
 import { SortableHead } from '../SortableHead'
+import { releaseColumns } from '../release-columns'
 import { TableBody } from '../TableBody'
 
 const column = createColumnHelper<ReleaseHistoryRow>()
 
+const release = releaseColumns(column)
+
 const columns = [
-  column.accessor('title', {
-    header: 'Release',
-    cell: (c) => (
-      <a href={hrefOf({ view: 'release', releaseId: c.row.original.id })} className="release-link">
-        {c.getValue()}
-      </a>
-    )
-  }),
-  column.accessor('service', { header: 'Service' }),
-  column.accessor('version', { header: 'Version' }),
-  column.accessor('status', { header: 'Stage', cell: (c) => <span className={`status status-${c.getValue()}`}>{c.getValue()}</span> }),
-  column.accessor('strategy', { header: 'Strategy', cell: (c) => STRATEGY_LABELS[c.getValue()] }),
-  column.accessor('owner', { header: 'Owner' }),
+  release.title,
+  release.service,
+  release.version,
+  release.status,
+  release.strategy,
+  release.owner,
   column.accessor('deployedAt', { header: 'Deployed', cell: (c) => formatMoment(c.getValue()), sortUndefined: 'last' }),
   column.accessor('leadTimeHours', { header: 'Lead time', cell: (c) => formatHours(c.getValue()), sortUndefined: 'last' }),
   column.accessor('failed', {
