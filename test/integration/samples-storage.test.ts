@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { manualTimers } from '../../src/main/monitoring/timers'
 import { SignalService } from '../../src/main/signals/signal-service'
-import { SignalStatsStore } from '../../src/main/report/signal-stats-store'
 import { releaseWithProbeSignals } from '../support/probe-signals'
 import { countRows, testRoom } from '../support/room'
 
@@ -46,7 +45,7 @@ it('reads live samples before and after they are settled, each once, and empties
   const read = (sid: number) => ({
     raw: t.room.stores.samples.raw(sid, 0, now),
     mean: t.room.stores.samples.mean(sid, 0, now),
-    stats: new SignalStatsStore(t.room.db).stats(sid, 0, now),
+    stats: t.room.stores.signalStats.stats(sid, 0, now),
     chart: t.room.stores.samples.range(sid, now - 15 * MINUTE, now, 40)
   })
   const before = signals.map((s) => read(s.sid))
@@ -101,7 +100,7 @@ it('summarizes minutes behind the present, so a long chart reads rollups and sti
   expect(summarized.points.length).toBeGreaterThan(0.9 * unsummarized.points.length)
   // Raw and rollups overlap now; exact figures count every reading once.
   expect(t.room.stores.samples.mean(sid, start, now)?.n).toBe(6 * 3600)
-  expect(new SignalStatsStore(t.room.db).stats(sid, start, now).count).toBe(6 * 3600)
+  expect(t.room.stores.signalStats.stats(sid, start, now).count).toBe(6 * 3600)
 })
 
 it('drops raw samples past their age only once they are summarized, keeping exact means', () => {

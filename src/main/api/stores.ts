@@ -18,6 +18,7 @@ import { OutcomeSignalStore } from '../review/outcome-signal-store'
 
 /** Every store over one connection, each preparing its statements once. */
 export function createStores(db: Db): Stores {
+  const signalStores = createSignalStores(db)
   return {
     releases: new ReleaseStore(db),
     checklist: new ChecklistStore(db),
@@ -29,10 +30,10 @@ export function createStores(db: Db): Stores {
     updates: new UpdateStore(db),
     history: new HistoryStore(db),
     reports: new ReportStore(db),
-    signalStats: new SignalStatsStore(db),
+    signalStats: new SignalStatsStore(db, signalStores.samples),
     reviews: new ReviewStore(db),
     outcomeSignals: new OutcomeSignalStore(db),
     ...createRolloutStores(db),
-    ...createSignalStores(db)
+    ...signalStores
   }
 }

@@ -1,7 +1,5 @@
 import type { Db } from '../store/database'
-
-/** Later than any sample: the raw floor of a signal with no raw samples left. */
-const NONE = Number.MAX_SAFE_INTEGER
+import type { SampleStore } from '../signals/sample-store'
 
 export interface SignalStats {
   count: number
@@ -26,19 +24,17 @@ interface Totals {
 export class SignalStatsStore {
   private readonly rawStmt
   private readonly rollupStmt
-  private readonly rawFloorStmt
   private readonly lastStmt
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly samples: SampleStore
+  ) {
     this.rawStmt = db.prepare<[number, number, number], Totals>(
       'SELECT count(*) AS n, min(v) AS lo, max(v) AS hi, sum(v) AS total FROM all_samples WHERE sid = ? AND t >= ? AND t <= ?'
     )
     this.rollupStmt = db.prepare<[number, number, number], Totals>(
       'SELECT coalesce(sum(n), 0) AS n, min(lo) AS lo, max(hi) AS hi, sum(total) AS total FROM sample_rollups WHERE sid = ? AND t >= ? AND t <= ?'
-    )
-    // Raw samples are complete from the minute of the oldest one kept; rollups before it stand in for those dropped.
-    this.rawFloorStmt = db.prepare<{ sid: number }, { t: number | null }>(
-      `SELECT (min(coalesce((SELECT min(t) FROM samples WHERE sid = @sid), ${NONE}), coalesce((SELECT min(t) FROM recent_samples WHERE sid = @sid), ${NONE})) / 60000) * 60000 AS t`
     )
     this.lastStmt = db.prepare<{ sid: number; from: number; to: number }, { v: number }>(`
       SELECT t, v FROM (SELECT t, v FROM recent_samples WHERE sid = @sid AND t >= @from AND t <= @to ORDER BY t DESC LIMIT 1)
@@ -47,7 +43,8 @@ export class SignalStatsStore {
   }
 
   stats(sid: number, from: number, to: number): SignalStats {
-    const floor = this.rawFloorStmt.get({ sid })?.t ?? NONE
+    // Rollups stand in only for the minutes before the oldest raw sample kept.
+    const floor = this.samples.rawFloor(sid)
     const parts = [this.rawStmt.get(sid, from, to), this.rollupStmt.get(sid, from, Math.min(to, floor - 1))].filter((p): p is Totals => !!p && p.n > 0)
     const count = parts.reduce((s, p) => s + p.n, 0)
     if (count === 0) return { count: 0, min: null, max: null, mean: null, last: null }

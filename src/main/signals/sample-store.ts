@@ -261,8 +261,11 @@ export class SampleStore {
     return recent === null ? settled : Math.min(settled, recent)
   }
 
-  /** The start of the minute of the oldest raw sample kept: from there on raw samples are complete. */
-  private rawFloor(sid: number): number {
+  /**
+   * The start of the minute of the oldest raw sample kept: from there on raw samples are complete, and rollups stand
+   * in only before it. Infinity when none are kept.
+   */
+  rawFloor(sid: number): number {
     const oldest = this.oldestRaw(sid)
     return oldest === null ? Infinity : Math.floor(oldest / MINUTE) * MINUTE
   }
