@@ -342,38 +342,36 @@ export class SignalService {
   /** One slice of signals settled per turn of the event loop, so a thousand signals never hold it at once. */
   private settleFrom(slice: number): void {
     if (this.stopped) return
-    const more = this.settleSlice(slice)
-    if (more) this.settleTimer = this.timers.setTimeout(() => this.settleFrom(slice + 1), 0)
+    if (this.settleSlice(slice).more) this.settleTimer = this.timers.setTimeout(() => this.settleFrom(slice + 1), 0)
     else this.armSettle()
   }
 
   /** Every signal's live samples moved into the per-signal table now, slice by slice. Returns how many moved. */
   settle(): number {
     let moved = 0
-    for (let slice = 0; ; slice++) {
-      const step = { moved: 0 }
-      const more = this.settleSlice(slice, step)
+    for (let slice = 0, more = true; more; slice++) {
+      const step = this.settleSlice(slice)
       moved += step.moved
-      if (!more) return moved
+      more = step.more
     }
+    return moved
   }
 
-  /** Settles the `slice`-th group of signal keys; true while groups remain. */
-  private settleSlice(slice: number, out: { moved: number } = { moved: 0 }): boolean {
+  /** Settles the `slice`-th group of signal keys, and says whether groups remain. */
+  private settleSlice(slice: number): { moved: number; more: boolean } {
     try {
       const sids = this.room.transact((ctx) => ctx.signals.allSids(), { writes: false })
       const size = this.retention.settleSlice
       const first = slice * size
-      if (first >= sids.length && slice > 0) return false
+      if (first >= sids.length && slice > 0) return { moved: 0, more: false }
       // The first and last slices reach past the known keys, so rows of a signal deleted meanwhile are not stranded.
       const from = slice === 0 ? 0 : sids[first]
       const last = first + size >= sids.length
       const to = last ? Number.MAX_SAFE_INTEGER : sids[first + size] - 1
-      out.moved = this.room.transact((ctx) => ctx.samples.settle(from, to))
-      return !last
+      return { moved: this.room.transact((ctx) => ctx.samples.settle(from, to)), more: !last }
     } catch (error) {
       this.log('settling live samples failed', error)
-      return false
+      return { moved: 0, more: false }
     }
   }
 }
